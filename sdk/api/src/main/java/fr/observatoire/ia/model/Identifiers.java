@@ -9,8 +9,8 @@ public final class Identifiers {
     private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
     /** COG commune code: 5 characters, Corsica uses 2A/2B, overseas 97x. */
     private static final Pattern COMMUNE_INSEE = Pattern.compile("(\\d{2}|2[AB])\\d{3}");
-    /** COG département code: 01-95, 2A, 2B, 971-976. */
-    private static final Pattern DEPARTEMENT_INSEE = Pattern.compile("(0[1-9]|[1-8]\\d|9[0-5]|2[AB]|97[1-6])");
+    /** COG département code: 01-95 except 20 (split into 2A and 2B in 1976), 971-976. */
+    private static final Pattern DEPARTEMENT_INSEE = Pattern.compile("(0[1-9]|1\\d|2[1-9]|[3-8]\\d|9[0-5]|2[AB]|97[1-6])");
     /** COG région code: two digits. */
     private static final Pattern REGION_INSEE = Pattern.compile("\\d{2}");
     private static final Pattern UAI = Pattern.compile("\\d{7}[A-Z]");
