@@ -1,0 +1,78 @@
+package fr.observatoire.ia.server.declaration;
+
+import fr.observatoire.ia.model.Identifiers;
+import fr.observatoire.ia.protocol.jose.Jws;
+import fr.observatoire.ia.protocol.messages.Receipt;
+import fr.observatoire.ia.server.problem.ApiProblem;
+import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.server.web.Paging;
+import fr.observatoire.ia.server.web.RequestBodies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+/** Submission of signed declarations, and the public list of accepted ones (metadata only). */
+@Path("/api/v1/declarations")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeclarationResource {
+    private final RequestBodies bodies;
+    private final DeclarationService declarations;
+
+    @Inject
+    DeclarationResource(RequestBodies bodies, DeclarationService declarations) {
+        this.bodies = bodies;
+        this.declarations = declarations;
+    }
+
+    @POST
+    @Operation(summary = "Submit a signed declaration",
+            description = "Body: compact JWS, typ observatoire-declaration+jws, kid = the enrolled key's thumbprint, "
+                    + "payload = the declaration JSON. 201 with a receipt; 200 with the same receipt when the same declaration is sent again.")
+    @RequestBody(content = @Content(mediaType = Jws.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @Context UriInfo uri) {
+        DeclarationService.Acceptance acceptance = declarations.submit(bodies.readJws(body, contentType));
+        Receipt receipt = acceptance.receipt();
+        return Response.status(acceptance.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(uri.getBaseUriBuilder().path(DeclarationResource.class).path(receipt.declarationId().toString()).build())
+                .entity(receipt)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List accepted declarations, newest first")
+    public List<DeclarationSummary> list(@QueryParam("siren") String siren, @QueryParam("limit") String limit,
+                                         @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset);
+        if (siren != null && !Identifiers.isValidSiren(siren)) {
+            throw new ApiProblem(ProblemType.INVALID_PARAMETER, "'siren' must be 9 digits with a valid Luhn key, was '" + siren + "'");
+        }
+        return declarations.list(siren, paging.limit(), paging.offset());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One accepted declaration's metadata")
+    public DeclarationSummary get(@PathParam("id") String id) {
+        UUID uuid = DeclarationIds.parse(id);
+        return declarations.summary(uuid).orElseThrow(() -> DeclarationIds.notFound(uuid));
+    }
+}

@@ -1,0 +1,16 @@
+package fr.observatoire.ia.server.declaration;
+
+import fr.observatoire.ia.model.Declaration;
+import fr.observatoire.ia.server.enrolment.EnrolledKey;
+
+/**
+ * A declaration whose signature, shape and signer all passed: what may be stored.
+ *
+ * @param jws         the compact JWS as received, kept so that anyone can verify it again later
+ * @param payloadJson the payload exactly as signed (UTF-8)
+ * @param payloadHash {@code sha256:} hash of the payload bytes (the chain hash)
+ * @param declaration the decoded payload
+ * @param key         the enrolled key that signed it
+ */
+record VerifiedDeclaration(String jws, String payloadJson, String payloadHash, Declaration declaration, EnrolledKey key) {
+}

@@ -1,0 +1,7 @@
+package fr.observatoire.ia.server.enrolment;
+
+/** Life of an enrolled key. Only an active key may sign new declarations. */
+public enum KeyState {
+    ACTIVE,
+    REVOKED
+}

@@ -1,0 +1,45 @@
+package fr.observatoire.ia.server.problem;
+
+import fr.observatoire.ia.protocol.jose.JwsException;
+import fr.observatoire.ia.protocol.messages.Problem;
+
+import java.util.Map;
+
+/**
+ * A refusal the client can act on: thrown anywhere below a resource, rendered by {@link ApiProblemMapper}
+ * as {@code application/problem+json}. No stack trace is captured: this is control flow, not a bug.
+ */
+public final class ApiProblem extends RuntimeException {
+    private final ProblemType type;
+    private final Map<String, String> headers;
+
+    public ApiProblem(ProblemType type, String detail) {
+        this(type, detail, Map.of());
+    }
+
+    public ApiProblem(ProblemType type, String detail, Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The problem for a refused JWS: each {@link JwsException.Reason} has a problem type of the same slug. */
+    public static ApiProblem of(JwsException e) {
+        ProblemType type = ProblemType.ofSlug(e.reason().slug())
+                .orElseThrow(() -> new IllegalStateException("no problem type for JWS reason " + e.reason()));
+        return new ApiProblem(type, e.getMessage());
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    /** Extra response headers, e.g. {@code WWW-Authenticate} with a 401. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public Problem toProblem() {
+        return Problem.of(type.slug(), type.title(), type.status(), getMessage());
+    }
+}

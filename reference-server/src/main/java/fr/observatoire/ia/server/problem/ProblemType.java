@@ -1,0 +1,79 @@
+package fr.observatoire.ia.server.problem;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every problem type the server answers with. The slug is part of the protocol (clients branch on it,
+ * docs/problems.md lists it): never rename one. The title is the same for every occurrence; the
+ * detail says what was wrong this time. Titles are in French, for the people of the collectivités;
+ * details are in English, like the model's own messages they often carry.
+ */
+public enum ProblemType {
+    // Framework-level and generic errors
+    NOT_FOUND("not-found", 404, "Ressource introuvable"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Méthode non autorisée"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Format de réponse non disponible"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Type de contenu non accepté"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Requête trop volumineuse"),
+    MALFORMED_JSON("malformed-json", 400, "JSON illisible"),
+    INVALID_REQUEST("invalid-request", 400, "Requête invalide"),
+    INVALID_PARAMETER("invalid-parameter", 400, "Paramètre invalide"),
+    UNAUTHORIZED("unauthorized", 401, "Authentification requise"),
+    INTERNAL_ERROR("internal-error", 500, "Erreur interne"),
+
+    // Registration of collectivités (admin)
+    INVALID_SIREN("invalid-siren", 422, "SIREN invalide"),
+    INVALID_DECLARANT("invalid-declarant", 422, "Collectivité invalide"),
+    COLLECTIVITE_EXISTS("collectivite-exists", 409, "Collectivité déjà enregistrée"),
+    COLLECTIVITE_NOT_FOUND("collectivite-not-found", 404, "Collectivité inconnue"),
+
+    // JWS envelope (enrolment and declarations); slugs shared with JwsException.Reason
+    MALFORMED_JWS("malformed-jws", 400, "JWS mal formé"),
+    CRITICAL_HEADER_UNSUPPORTED("critical-header-unsupported", 400, "En-tête critique non pris en charge"),
+    WRONG_JWS_TYPE("wrong-jws-type", 400, "Mauvais type de JWS"),
+    ALGORITHM_NOT_ACCEPTED("algorithm-not-accepted", 400, "Algorithme de signature refusé"),
+    SIGNATURE_INVALID("signature-invalid", 403, "Signature invalide"),
+
+    // Enrolment
+    WEAK_KEY("weak-key", 400, "Clé publique refusée"),
+    INVALID_ENROLMENT_REQUEST("invalid-enrolment-request", 422, "Demande d'enrôlement invalide"),
+    ENROLMENT_CODE_INVALID("enrolment-code-invalid", 403, "Code d'enrôlement invalide"),
+    ENROLMENT_CODE_USED("enrolment-code-used", 409, "Code d'enrôlement déjà utilisé"),
+    ENROLMENT_CODE_EXPIRED("enrolment-code-expired", 410, "Code d'enrôlement expiré"),
+    KEY_ALREADY_ENROLLED("key-already-enrolled", 409, "Clé déjà enregistrée"),
+
+    // Declarations
+    UNKNOWN_KEY("unknown-key", 403, "Clé inconnue"),
+    INVALID_DECLARATION("invalid-declaration", 422, "Déclaration invalide"),
+    KEY_DECLARANT_MISMATCH("key-declarant-mismatch", 403, "Clé d'une autre collectivité"),
+    KEY_REVOKED("key-revoked", 403, "Clé révoquée"),
+    DECLARATION_CONFLICT("declaration-conflict", 409, "Identifiant de déclaration déjà utilisé"),
+    SEQUENCE_CONFLICT("sequence-conflict", 409, "Numéro de séquence déjà utilisé");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public static Optional<ProblemType> ofSlug(String slug) {
+        return Arrays.stream(values()).filter(t -> t.slug.equals(slug)).findFirst();
+    }
+}
