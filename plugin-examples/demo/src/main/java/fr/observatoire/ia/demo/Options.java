@@ -1,0 +1,32 @@
+package fr.observatoire.ia.demo;
+
+import java.nio.file.Path;
+
+/** The demo's command line. */
+record Options(Integer port, Path dataDir, Path serverJar, boolean waitForServer) {
+    static final Path DEFAULT_SERVER_JAR = Path.of("reference-server", "target", "quarkus-app", "quarkus-run.jar");
+
+    static Options parse(String[] args) {
+        Integer port = null;
+        Path dataDir = Path.of("demo-data");
+        Path serverJar = DEFAULT_SERVER_JAR;
+        boolean wait = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                case "--server-jar" -> serverJar = Path.of(value(args, ++i, "--server-jar"));
+                case "--no-wait" -> wait = false;
+                default -> throw new IllegalArgumentException("option inconnue / unknown option: " + args[i]);
+            }
+        }
+        return new Options(port, dataDir, serverJar, wait);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " attend une valeur / needs a value");
+        }
+        return args[i];
+    }
+}
