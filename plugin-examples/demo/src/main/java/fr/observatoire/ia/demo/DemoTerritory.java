@@ -50,8 +50,11 @@ public final class DemoTerritory {
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         int port = options.port() != null ? options.port() : freePortPreferring(8080);
 
-        say("Démarrage de l'observatoire (H2 embarquée, " + dataDir.resolve("observatoire") + ")...");
-        ObservatoryProcess observatory = ObservatoryProcess.start(options.serverJar(), dataDir.resolve("observatoire"), port, adminToken);
+        say(options.serverProperties().isEmpty()
+                ? "Démarrage de l'observatoire (H2 embarquée, " + dataDir.resolve("observatoire") + ")..."
+                : "Démarrage de l'observatoire...");
+        ObservatoryProcess observatory = ObservatoryProcess.start(options.serverJar(), dataDir.resolve("observatoire"), port, adminToken,
+                options.serverProperties());
         Thread stopper = new Thread(observatory::close, "observatoire-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         observatory.awaitReady(Duration.ofSeconds(90));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reference server, packaged by {@code mvn install} into {@code reference-server/target/quarkus-app},
@@ -27,7 +28,11 @@ final class ObservatoryProcess implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    static ObservatoryProcess start(Path serverJar, Path dataDir, int port, String adminToken) throws IOException {
+    /**
+     * @param serverProperties extra configuration of the server, as system properties (e.g. a PostgreSQL datasource)
+     */
+    static ObservatoryProcess start(Path serverJar, Path dataDir, int port, String adminToken, Map<String, String> serverProperties)
+            throws IOException {
         if (!Files.isRegularFile(serverJar)) {
             throw new IOException("the observatory is not built: " + serverJar + " is missing. Run 'mvn -B -q install -DskipTests' first.");
         }
@@ -39,6 +44,7 @@ final class ObservatoryProcess implements AutoCloseable {
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dobservatoire.data-dir=" + dataDir.toAbsolutePath());
         command.add("-Dobservatoire.admin.token=" + adminToken);
+        serverProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(serverJar.toAbsolutePath().toString());
         Process process = new ProcessBuilder(command)

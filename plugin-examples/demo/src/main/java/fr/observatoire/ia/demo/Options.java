@@ -1,9 +1,18 @@
 package fr.observatoire.ia.demo;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The demo's command line. */
-record Options(Integer port, Path dataDir, Path serverJar, boolean waitForServer) {
+record Options(Integer port, Path dataDir, Path serverJar, boolean waitForServer, Map<String, String> serverProperties) {
+    Options {
+        serverProperties = Map.copyOf(serverProperties);
+    }
+
+    Options(Integer port, Path dataDir, Path serverJar, boolean waitForServer) {
+        this(port, dataDir, serverJar, waitForServer, Map.of());
+    }
+
     static final Path DEFAULT_SERVER_JAR = Path.of("reference-server", "target", "quarkus-app", "quarkus-run.jar");
 
     static Options parse(String[] args) {
