@@ -44,6 +44,16 @@ final class AdminClient {
         return answer.get("enrolmentCode").asText();
     }
 
+    /** The compact JWS of an accepted declaration, as the observatory stored it (admin only). */
+    String signedDeclaration(String declarationId) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(baseUri.resolve("/api/v1/admin/declarations/" + declarationId))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("reading declaration " + declarationId + " failed: " + response.statusCode());
+        }
+        return ProtocolJson.mapper().readTree(response.body()).get("jws").asText();
+    }
+
     /** The accepted declarations, newest first, as the public API lists them. */
     JsonNode declarations() throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(baseUri.resolve("/api/v1/declarations?limit=100")).GET().build(),

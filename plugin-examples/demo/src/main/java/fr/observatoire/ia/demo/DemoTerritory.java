@@ -45,6 +45,16 @@ public final class DemoTerritory {
 
     /** Runs the demo; returns the number of declarations the observatory accepted. */
     static int run(Options options) throws Exception {
+        return run(options, (admin, declarations) -> {
+        });
+    }
+
+    /** What a test can check while the observatory is still up. */
+    interface WhileRunning {
+        void check(AdminClient admin, JsonNode declarations) throws Exception;
+    }
+
+    static int run(Options options, WhileRunning whileRunning) throws Exception {
         Path dataDir = options.dataDir().toAbsolutePath();
         deleteRecursively(dataDir);
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -66,6 +76,7 @@ public final class DemoTerritory {
         }
 
         JsonNode declarations = admin.declarations();
+        whileRunning.check(admin, declarations);
         say("");
         say("Déclarations vérifiées et enregistrées par l'observatoire : " + declarations.size());
         for (JsonNode d : declarations) {
