@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /** Argument checks shared by the records of the model; messages name the field so that a caller can act on them. */
 final class Checks {
+    private static final java.util.regex.Pattern USAGE_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
     private Checks() {
     }
 
@@ -49,7 +51,7 @@ final class Checks {
 
     static String usageId(String value, String field) {
         requiredText(value, field, 64);
-        if (!value.matches("[a-z0-9][a-z0-9._-]*")) {
+        if (!USAGE_ID.matcher(value).matches()) {
             throw new IllegalArgumentException(field + " must be lower-case letters, digits, '.', '_' or '-', was '" + value + "'");
         }
         return value;

@@ -2,9 +2,11 @@ package fr.observatoire.ia.sdk;
 
 import fr.observatoire.ia.model.Declaration;
 import fr.observatoire.ia.protocol.Hashes;
+import fr.observatoire.ia.sdk.internal.preview.PreviewText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,6 +37,16 @@ public record DeclarationPreview(Declaration declaration, byte[] payload, String
     /** The hash the next declaration will chain to ({@code sha256:...}). */
     public String hash() {
         return Hashes.declarationHash(payload);
+    }
+
+    /**
+     * The declaration in words for a DPO, followed by the exact bytes that leave: who declares, the period, each
+     * usage with its labels, activity totals, agent bands, incidents, sources, losses and the hash.
+     *
+     * @param locale French unless its language is English
+     */
+    public String summary(Locale locale) {
+        return PreviewText.render(declaration, payload, hash(), locale);
     }
 
     @Override

@@ -4,6 +4,7 @@ import fr.observatoire.ia.api.ActivityCounter;
 import fr.observatoire.ia.api.IncidentCounter;
 import fr.observatoire.ia.api.Observatory;
 import fr.observatoire.ia.model.ActionKind;
+import fr.observatoire.ia.model.AiUsage;
 import fr.observatoire.ia.model.Declarant;
 import fr.observatoire.ia.model.IncidentCategory;
 import fr.observatoire.ia.model.Inventory;
@@ -14,9 +15,14 @@ import fr.observatoire.ia.model.Service;
 import fr.observatoire.ia.model.Severity;
 import fr.observatoire.ia.model.SourceReport;
 import fr.observatoire.ia.protocol.messages.EnrolmentResponse;
+import fr.observatoire.ia.protocol.messages.KeyRevocation;
+import fr.observatoire.ia.protocol.messages.KeyRotation;
+import fr.observatoire.ia.protocol.tlog.Checkpoint;
+import fr.observatoire.ia.sdk.internal.DependencyConflict;
 import fr.observatoire.ia.sdk.internal.SdkRuntime;
 import fr.observatoire.ia.sdk.internal.config.ConfigReader;
 import fr.observatoire.ia.sdk.internal.counters.Recorder;
+import fr.observatoire.ia.spi.PullPlugin.PullProgress;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -28,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -46,8 +53,8 @@ import java.util.function.DoubleSupplier;
  *
  * <p>The {@link Observatory} methods follow its contract: they never throw into the host (except for null handle
  * arguments) and never block on I/O. The administration methods ({@link #enrol}, {@link #preview},
- * {@link #closePeriodNow}, {@link #status}) are for the standalone agent, an admin page or a DPO: they may block
- * and report failures.
+ * {@link #closePeriodNow}, {@link #status}, {@link #rotateKey}, {@link #revokeKey}, {@link #checkLog}) are for the
+ * standalone agent, an admin page or a DPO: they may block and report failures.
  *
  * <p>A disabled SDK ({@code observatoire.enabled=false}, or an invalid configuration with
  * {@code observatoire.on-invalid-config=NOOP}) behaves as {@link Observatory#noop()}; {@link #isEnabled()} and
@@ -88,6 +95,14 @@ public final class ObservatoireSdk implements Observatory {
      * @throws InvalidConfigException when the configuration is invalid and {@code observatoire.on-invalid-config} is FAIL
      */
     public static ObservatoireSdk fromConfig(Config config) {
+        return fromConfig(config, PluginSettings.fromConfig(config));
+    }
+
+    /**
+     * {@link #fromConfig(Config)} with the plugins set apart: the standalone agent adds its plugins directory and
+     * decides whether pulls run on their schedule.
+     */
+    public static ObservatoireSdk fromConfig(Config config, PluginSettings plugins) {
         SdkConfig sdkConfig;
         try {
             sdkConfig = ConfigReader.read(config);
@@ -97,7 +112,7 @@ public final class ObservatoireSdk implements Observatory {
             }
             throw e;
         }
-        return builder().config(sdkConfig).build();
+        return builder().config(sdkConfig).plugins(plugins).build();
     }
 
     /** {@link #fromConfig(Config)} with {@code ConfigProvider.getConfig()}. */
@@ -146,6 +161,23 @@ public final class ObservatoireSdk implements Observatory {
     public void declareInventory(Inventory inventory) {
         if (recorder != null) {
             recorder.declareInventory(inventory);
+        }
+    }
+
+    /**
+     * Usages one source contributes to the inventory, without replacing anyone else's: a plugin (the proxy-log
+     * shadow-AI detection, the intranet's self-declaration form) calls this where {@link #declareInventory} would
+     * overwrite the host's register, and the host keeps calling {@code declareInventory}. At each checkpoint the
+     * inventory declared is the host's, plus each contributed usage whose id it does not have; the host's usages
+     * win on every field. A source's later contribution replaces its usages of the same id and adds the others
+     * (retire one by contributing it as abandoned); the inventory version grows only when the merge changes.
+     * Memory only, like every recording method. {@code PullBatch.usages()} of a pull plugin maps onto it.
+     *
+     * @param source the contributing source's name (letters, digits, '.', '_', '-'; at most 64), e.g. {@code squid}
+     */
+    public void contributeUsages(String source, List<AiUsage> usages) {
+        if (recorder != null) {
+            recorder.contributeUsages(source, usages);
         }
     }
 
@@ -229,6 +261,53 @@ public final class ObservatoireSdk implements Observatory {
     }
 
     /**
+     * Replaces the signing key (ACME-style rollover: signed by the old and the new key). The new key is written as
+     * {@code signing-key.next.jwk} before anything is sent; once the observatory accepts it, the declarations still
+     * pending are re-signed with it (same payload, same hash, same chain) and the old key is kept as
+     * {@code signing-key.<kid>.retired.jwk}. If the answer is lost or the process stops midway, the SDK finishes the
+     * rotation by itself (at start, or before it next sends). Blocks for at most the HTTP timeouts.
+     *
+     * @throws KeyOperationException with the observatory's problem slug and what happened to the keys
+     */
+    public KeyRotation.Response rotateKey() throws KeyOperationException {
+        if (runtime == null) {
+            throw new KeyOperationException("sdk-disabled", 0, "Le SDK est désactivé / The SDK is disabled: " + disabledReason, null);
+        }
+        return runtime.rotateKey();
+    }
+
+    /**
+     * Revokes the signing key (a compromised server, a leaked backup). The SDK then signs nothing until it is
+     * enrolled again with a new code from the observatory ({@link #enrol}); {@link SdkStatus#alarms()} says so, and
+     * the declarations still pending are re-signed with the new key at enrolment. Calling it twice is harmless.
+     *
+     * @param reason for the observatory's records, e.g. "poste compromis"
+     * @throws KeyOperationException with the observatory's problem slug; the key stays in use unless it says otherwise
+     */
+    public KeyRevocation revokeKey(String reason) throws KeyOperationException {
+        if (runtime == null) {
+            throw new KeyOperationException("sdk-disabled", 0, "Le SDK est désactivé / The SDK is disabled: " + disabledReason, null);
+        }
+        return runtime.revokeKey(reason);
+    }
+
+    /**
+     * Checks the observatory's transparency log now, between receipts: fetches its latest signed checkpoint and
+     * verifies its signature and its consistency with the last checkpoint this SDK verified (which it then
+     * replaces). For the agent's command line or a periodic job of the host.
+     *
+     * @return the observatory's latest checkpoint, verified
+     * @throws LogInconsistencyException if the observatory presented incompatible versions of its log, now or before
+     * @throws LogVerificationException  if the check cannot be made (disabled SDK, no log key, network, bad signature)
+     */
+    public Checkpoint checkLog() throws LogVerificationException {
+        if (runtime == null) {
+            throw new LogVerificationException("Le SDK est désactivé / The SDK is disabled: " + disabledReason, null);
+        }
+        return runtime.checkLog();
+    }
+
+    /**
      * The next declaration exactly as it would leave now, without signing or sending it: for the DPO. It covers the
      * open period (or, before enrolment, the oldest period waiting). Its counts grow until the period closes, and its
      * id and issuedAt are only fixed then; every field and the encoding are those of the real thing.
@@ -274,13 +353,56 @@ public final class ObservatoireSdk implements Observatory {
             return runtime.status();
         } catch (RuntimeException e) {
             return new SdkStatus(true, null, null, null, null, 0, 0, 0, null,
-                    "the local store cannot be read: " + e.getMessage(), null);
+                    "the local store cannot be read: " + e.getMessage(), null, null, null);
         }
     }
 
     /** The configuration in use; empty for a disabled SDK. */
     public Optional<SdkConfig> config() {
         return runtime == null ? Optional.empty() : Optional.of(runtime.config());
+    }
+
+    /** Each plugin of {@value PluginSettings#ENABLED}: running, failing (and why), or disabled (and why). Never throws. */
+    public List<PluginStatus> pluginStatus() {
+        if (runtime == null) {
+            return List.of();
+        }
+        try {
+            return runtime.pluginStatus();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "plugin status failed: " + e.getMessage(), e);
+            return List.of();
+        }
+    }
+
+    /** {@link #pullNow(String, PullProgress)} without progress. */
+    public PluginStatus pullNow(String plugin) {
+        return pullNow(plugin, PullProgress.NONE);
+    }
+
+    /**
+     * Pulls a pull plugin now, on the calling thread (after its pull in progress, if any), and commits the result
+     * with its cursor; for the agent's {@code run --once} and for tests. A failure of the plugin does not throw: it
+     * is counted and reported as on a scheduled pull, and the status returned says it.
+     *
+     * @return the plugin's status after the pull; a disabled plugin is not pulled and its status says why
+     * @throws IllegalArgumentException if no enabled plugin has that name, or it is a push plugin
+     * @throws IllegalStateException    when the SDK is disabled or closed
+     */
+    public PluginStatus pullNow(String plugin, PullProgress progress) {
+        if (runtime == null) {
+            throw new IllegalStateException("the observatory SDK is disabled: " + disabledReason);
+        }
+        return runtime.pullNow(plugin, progress == null ? PullProgress.NONE : progress);
+    }
+
+    private void startPlugins(PluginSettings settings) {
+        try {
+            runtime.startPlugins(settings, this);
+        } catch (RuntimeException e) {
+            // Plugins never keep the SDK (nor the host) from starting.
+            LOG.log(Level.WARNING, "The observatory plugins could not be started: " + e.getMessage(), e);
+        }
     }
 
     private static void guard(Runnable action) {
@@ -301,6 +423,7 @@ public final class ObservatoireSdk implements Observatory {
         private Clock clock = Clock.systemUTC();
         private DataSource dataSource;
         private DoubleSupplier random;
+        private PluginSettings plugins = PluginSettings.none();
 
         private Builder() {
         }
@@ -392,6 +515,12 @@ public final class ObservatoireSdk implements Observatory {
         }
 
         /** The source of retry jitter, uniform in [0, 1); for tests. */
+        /** The plugins to run ({@link PluginSettings#fromConfig} reads them from MicroProfile Config); none by default. */
+        public Builder plugins(PluginSettings settings) {
+            this.plugins = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public Builder jitter(DoubleSupplier random) {
             this.random = random;
             return this;
@@ -412,15 +541,20 @@ public final class ObservatoireSdk implements Observatory {
                     LOG.log(Level.INFO, "The observatory SDK is disabled (" + SdkConfig.Keys.ENABLED + "=false).");
                     return new ObservatoireSdk(null, SdkConfig.Keys.ENABLED + "=false", false);
                 }
-                return new ObservatoireSdk(SdkRuntime.start(sdkConfig, clock, dataSource, random), null, sdkConfig.shutdownHook());
-            } catch (RuntimeException e) {
+                ObservatoireSdk sdk = new ObservatoireSdk(SdkRuntime.start(sdkConfig, clock, dataSource, random), null,
+                        sdkConfig.shutdownHook());
+                sdk.startPlugins(plugins);
+                return sdk;
+            } catch (RuntimeException | LinkageError e) {
+                // A LinkageError is a dependency conflict with the host: handled by the policy, never thrown raw.
+                RuntimeException failure = e instanceof LinkageError linkage ? DependencyConflict.explain(linkage) : (RuntimeException) e;
                 if (config.onInvalidConfigPolicy() == SdkConfig.OnInvalidConfig.NOOP) {
-                    return disabledAfterFailure(e);
+                    return disabledAfterFailure(failure);
                 }
-                if (e instanceof InvalidConfigException) {
-                    throw e;
+                if (failure instanceof InvalidConfigException) {
+                    throw failure;
                 }
-                throw new IllegalStateException("The observatory SDK cannot start: " + e.getMessage(), e);
+                throw new IllegalStateException("The observatory SDK cannot start: " + failure.getMessage(), failure);
             }
         }
     }

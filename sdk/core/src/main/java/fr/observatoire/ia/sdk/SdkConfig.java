@@ -2,6 +2,8 @@ package fr.observatoire.ia.sdk;
 
 import fr.observatoire.ia.model.Declarant;
 import fr.observatoire.ia.model.PeriodKind;
+import fr.observatoire.ia.protocol.tlog.NoteException;
+import fr.observatoire.ia.protocol.tlog.NoteVerifier;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,11 +41,15 @@ import java.util.Objects;
  * @param shutdownHook        {@value Keys#SHUTDOWN_HOOK}, default {@code true}: close the SDK when the JVM exits
  * @param shutdownTimeout     {@value Keys#SHUTDOWN_TIMEOUT}, default {@code PT5S}: the longest each step of
  *                            {@code close()} waits
+ * @param logKey              {@value Keys#LOG_KEY}: the C2SP verifier key of the observatory's transparency log
+ *                            ({@code <name>+<key id>+<base64 key>}), obtained out of band; none by default, in
+ *                            which case the key the observatory gives at enrolment is kept (trust on first use).
+ *                            When both exist and differ, the SDK refuses the enrolment.
  */
 public record SdkConfig(boolean enabled, OnInvalidConfig onInvalidConfig, URI endpoint, Declarant declarant,
                         Path dataDir, PeriodKind period, ZoneId zone, Duration checkpointInterval,
                         Duration periodCheckInterval, int maxSeries, Http http, Retry retry, boolean shutdownHook,
-                        Duration shutdownTimeout) {
+                        Duration shutdownTimeout, String logKey) {
 
     /** The configuration keys, as read through MicroProfile Config (properties, environment, system properties). */
     public static final class Keys {
@@ -74,6 +80,7 @@ public record SdkConfig(boolean enabled, OnInvalidConfig onInvalidConfig, URI en
         public static final String RETRY_MULTIPLIER = "observatoire.retry.multiplier";
         public static final String SHUTDOWN_HOOK = "observatoire.shutdown-hook";
         public static final String SHUTDOWN_TIMEOUT = "observatoire.shutdown-timeout";
+        public static final String LOG_KEY = "observatoire.log-key";
 
         private Keys() {
         }
@@ -146,6 +153,15 @@ public record SdkConfig(boolean enabled, OnInvalidConfig onInvalidConfig, URI en
             validateHttp(http, problems);
             validateRetry(retry, problems);
         }
+        logKey = logKey == null || logKey.isBlank() ? null : logKey.trim();
+        if (enabled && logKey != null) {
+            try {
+                NoteVerifier.parse(logKey);
+            } catch (NoteException | IllegalArgumentException e) {
+                problems.add(Keys.LOG_KEY + " is not a C2SP verifier key <name>+<key id>+<base64 key> (" + e.getMessage()
+                        + "): copy it as the observatory publishes it");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
@@ -163,7 +179,7 @@ public record SdkConfig(boolean enabled, OnInvalidConfig onInvalidConfig, URI en
         return new Builder().enabled(enabled).onInvalidConfig(onInvalidConfig).endpoint(endpoint).declarant(declarant)
                 .dataDir(dataDir).period(period).zone(zone).checkpointInterval(checkpointInterval)
                 .periodCheckInterval(periodCheckInterval).maxSeries(maxSeries).http(http).retry(retry)
-                .shutdownHook(shutdownHook).shutdownTimeout(shutdownTimeout);
+                .shutdownHook(shutdownHook).shutdownTimeout(shutdownTimeout).logKey(logKey);
     }
 
     private static void validateEnabled(URI endpoint, Declarant declarant, Path dataDir, PeriodKind period, ZoneId zone,
@@ -250,6 +266,7 @@ public record SdkConfig(boolean enabled, OnInvalidConfig onInvalidConfig, URI en
         private Retry retry = Retry.defaults();
         private boolean shutdownHook = true;
         private Duration shutdownTimeout = Duration.ofSeconds(5);
+        private String logKey;
 
         private Builder() {
         }
@@ -324,6 +341,12 @@ public record SdkConfig(boolean enabled, OnInvalidConfig onInvalidConfig, URI en
             return this;
         }
 
+        /** Pins the observatory's log key (a C2SP verifier key); null to keep the one given at enrolment. */
+        public Builder logKey(String vkey) {
+            this.logKey = vkey;
+            return this;
+        }
+
         /** The failure policy set so far, which applies even when {@link #build()} fails. */
         OnInvalidConfig onInvalidConfigPolicy() {
             return onInvalidConfig;
@@ -332,7 +355,7 @@ public record SdkConfig(boolean enabled, OnInvalidConfig onInvalidConfig, URI en
         /** @throws InvalidConfigException listing every problem, each with its key */
         public SdkConfig build() {
             return new SdkConfig(enabled, onInvalidConfig, endpoint, declarant, dataDir, period, zone, checkpointInterval,
-                    periodCheckInterval, maxSeries, http, retry, shutdownHook, shutdownTimeout);
+                    periodCheckInterval, maxSeries, http, retry, shutdownHook, shutdownTimeout, logKey);
         }
     }
 }

@@ -3,6 +3,7 @@ package fr.observatoire.ia.sdk;
 import fr.observatoire.ia.model.LossCount;
 import fr.observatoire.ia.model.Period;
 import fr.observatoire.ia.protocol.messages.Receipt;
+import fr.observatoire.ia.protocol.tlog.Checkpoint;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,16 +23,33 @@ import java.util.List;
  * @param lastReceipt              the receipt of the latest acknowledged declaration, or null
  * @param lastError                the latest problem met (sending, storing), in words, or null
  * @param lossesSoFar              losses recorded since the last declaration, that the next one will report
+ * @param logCheckpoint            the latest checkpoint of the observatory's transparency log that the SDK verified
+ *                                 (signature, and consistency with every earlier one), or null before the first
+ * @param alarms                   conditions a person must deal with (see {@link Alarm}); empty when all is well
  */
 public record SdkStatus(boolean enabled, String disabledReason, String enrolledKid, Period openPeriod,
                         LocalDate declaredThrough, long pendingDeclarations, long sentDeclarations,
-                        long quarantinedDeclarations, Receipt lastReceipt, String lastError, List<LossCount> lossesSoFar) {
+                        long quarantinedDeclarations, Receipt lastReceipt, String lastError, List<LossCount> lossesSoFar,
+                        Checkpoint logCheckpoint, List<Alarm> alarms) {
     public SdkStatus {
         lossesSoFar = lossesSoFar == null ? List.of() : List.copyOf(lossesSoFar);
+        alarms = alarms == null ? List.of() : List.copyOf(alarms);
     }
 
     public static SdkStatus disabled(String reason) {
-        return new SdkStatus(false, reason, null, null, null, 0, 0, 0, null, null, List.of());
+        return new SdkStatus(false, reason, null, null, null, 0, 0, 0, null, null, List.of(), null, List.of());
+    }
+
+    /**
+     * The sentence of the {@link Alarm.Kind#LOG_INCONSISTENT} alarm ("L'observatoire a présenté deux versions
+     * incompatibles de son journal…"), or null: the observatory showed two incompatible versions of its log.
+     */
+    public String logAlarm() {
+        return alarm(Alarm.Kind.LOG_INCONSISTENT).map(Alarm::message).orElse(null);
+    }
+
+    public java.util.Optional<Alarm> alarm(Alarm.Kind kind) {
+        return alarms.stream().filter(a -> a.kind() == kind).findFirst();
     }
 
     public boolean enrolled() {

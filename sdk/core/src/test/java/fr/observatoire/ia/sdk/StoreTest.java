@@ -2,6 +2,7 @@ package fr.observatoire.ia.sdk;
 
 import fr.observatoire.ia.model.ActionKind;
 import fr.observatoire.ia.model.Service;
+import fr.observatoire.ia.sdk.internal.store.Schema;
 import fr.observatoire.ia.sdk.internal.store.SqliteDataSources;
 import fr.observatoire.ia.sdk.testing.MutableClock;
 import fr.observatoire.ia.sdk.testing.Sdks;
@@ -80,7 +81,7 @@ class StoreTest {
                 }
                 try (ResultSet version = statement.executeQuery("SELECT version FROM schema_version")) {
                     version.next();
-                    assertThat(version.getInt(1)).isEqualTo(1);
+                    assertThat(version.getInt(1)).isEqualTo(Schema.latestVersion());
                 }
             }
         }

@@ -8,11 +8,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * The SDK's threads: named (so a thread dump says whose they are) and daemon (so the SDK never keeps a host's
  * JVM alive on exit, a top complaint about telemetry SDKs).
  */
-final class DaemonThreads {
+public final class DaemonThreads {
     private DaemonThreads() {
     }
 
-    static Thread newThread(String name, Runnable task) {
+    public static Thread newThread(String name, Runnable task) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) ->
@@ -21,7 +21,7 @@ final class DaemonThreads {
     }
 
     /** A single-thread scheduler; its queue only ever holds our few periodic tasks. */
-    static ScheduledExecutorService scheduler(String name) {
+    public static ScheduledExecutorService scheduler(String name) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> newThread(name, task));
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -33,7 +33,7 @@ final class DaemonThreads {
      * Wraps a periodic task so that an exception does not silently cancel every later run (what a
      * ScheduledExecutorService does by default).
      */
-    static Runnable guarded(String what, Runnable task) {
+    public static Runnable guarded(String what, Runnable task) {
         return () -> {
             try {
                 task.run();

@@ -1,9 +1,17 @@
 package fr.observatoire.ia.sdk.internal;
 
+import fr.observatoire.ia.api.Observatory;
 import fr.observatoire.ia.protocol.messages.EnrolmentResponse;
+import fr.observatoire.ia.protocol.messages.KeyRevocation;
+import fr.observatoire.ia.protocol.messages.KeyRotation;
+import fr.observatoire.ia.protocol.tlog.Checkpoint;
 import fr.observatoire.ia.sdk.DeclarationPreview;
 import fr.observatoire.ia.sdk.EnrolmentException;
 import fr.observatoire.ia.sdk.InvalidConfigException;
+import fr.observatoire.ia.sdk.KeyOperationException;
+import fr.observatoire.ia.sdk.LogVerificationException;
+import fr.observatoire.ia.sdk.PluginSettings;
+import fr.observatoire.ia.sdk.PluginStatus;
 import fr.observatoire.ia.sdk.SdkConfig;
 import fr.observatoire.ia.sdk.SdkStatus;
 import fr.observatoire.ia.sdk.internal.counters.Checkpointer;
@@ -13,6 +21,10 @@ import fr.observatoire.ia.sdk.internal.declare.PeriodCalendar;
 import fr.observatoire.ia.sdk.internal.declare.PeriodCloser;
 import fr.observatoire.ia.sdk.internal.enrol.Credentials;
 import fr.observatoire.ia.sdk.internal.enrol.Enroller;
+import fr.observatoire.ia.sdk.internal.enrol.KeyRevoker;
+import fr.observatoire.ia.sdk.internal.enrol.KeyRotator;
+import fr.observatoire.ia.sdk.internal.enrol.KeyWatch;
+import fr.observatoire.ia.sdk.internal.plugins.PluginHost;
 import fr.observatoire.ia.sdk.internal.sign.SigningKeyFile;
 import fr.observatoire.ia.sdk.internal.store.DataDirectory;
 import fr.observatoire.ia.sdk.internal.store.Database;
@@ -21,15 +33,23 @@ import fr.observatoire.ia.sdk.internal.store.OutboxTables;
 import fr.observatoire.ia.sdk.internal.store.Schema;
 import fr.observatoire.ia.sdk.internal.store.SqliteDataSources;
 import fr.observatoire.ia.sdk.internal.transport.HttpTransport;
+import fr.observatoire.ia.sdk.internal.transport.LogClient;
 import fr.observatoire.ia.sdk.internal.transport.ObservatoryClient;
 import fr.observatoire.ia.sdk.internal.transport.RetryPolicy;
 import fr.observatoire.ia.sdk.internal.transport.Sender;
+import fr.observatoire.ia.sdk.internal.trust.Alarms;
+import fr.observatoire.ia.sdk.internal.trust.CheckpointWitness;
+import fr.observatoire.ia.sdk.internal.trust.LogCheck;
+import fr.observatoire.ia.sdk.internal.trust.LogKeys;
+import fr.observatoire.ia.sdk.internal.trust.ReceiptCheck;
+import fr.observatoire.ia.spi.PullPlugin.PullProgress;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -45,7 +65,8 @@ import java.util.function.DoubleSupplier;
  * <ul>
  *   <li>{@value #CHECKPOINT_THREAD}: drains in-memory counts into the store every checkpoint interval;</li>
  *   <li>{@value #SCHEDULER_THREAD}: declares ended periods;</li>
- *   <li>{@value #SENDER_THREAD}: sends the outbox.</li>
+ *   <li>{@value #SENDER_THREAD}: sends the outbox;</li>
+ *   <li>{@code observatoire-plugin-<name>}: one per enabled pull plugin (see {@link PluginHost}).</li>
  * </ul>
  */
 public final class SdkRuntime {
@@ -63,16 +84,21 @@ public final class SdkRuntime {
     private final Checkpointer checkpointer;
     private final PeriodCloser closer;
     private final Enroller enroller;
+    private final CheckpointWitness witness;
+    private final LogCheck logCheck;
+    private final KeyRotator rotator;
+    private final KeyRevoker revoker;
     private final HttpTransport http;
     private final Sender sender;
     private final Health health;
+    private final PluginHost plugins;
     private final ScheduledExecutorService checkpointThread;
     private final ScheduledExecutorService schedulerThread;
     private final Thread senderThread;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SdkRuntime(SdkConfig config, DataDirectory directory, Database database, Recorder recorder,
-                       Credentials credentials, HttpTransport http, Clock clock, DoubleSupplier random) {
+                       Credentials credentials, HttpTransport http, LogKeys logKeys, Clock clock, DoubleSupplier random) {
         this.config = config;
         this.directory = directory;
         this.database = database;
@@ -83,10 +109,19 @@ public final class SdkRuntime {
         this.calendar = new PeriodCalendar(config.period(), config.zone(), clock);
         this.checkpointer = new Checkpointer(recorder, database, calendar, clock, health);
         ObservatoryClient client = new ObservatoryClient(http, config.endpoint(), clock);
-        this.sender = new Sender(database, client, new RetryPolicy(config.retry(), random), health, clock);
+        LogClient logClient = new LogClient(http, config.endpoint());
+        String siren = config.declarant().siren();
+        Alarms alarms = new Alarms(database, clock);
+        this.witness = new CheckpointWitness(database, logClient, alarms, clock);
+        this.logCheck = new LogCheck(logKeys, logClient, witness, alarms);
+        this.rotator = new KeyRotator(credentials, client, database, siren, clock, alarms, this::keyChanged);
+        this.revoker = new KeyRevoker(credentials, client, database, siren, clock, alarms);
+        this.sender = new Sender(database, client, new RetryPolicy(config.retry(), random), health, clock,
+                new ReceiptCheck(logKeys, witness, siren), new KeyWatch(credentials, rotator, revoker, database, alarms, clock), alarms);
         this.closer = new PeriodCloser(database, calendar, config.declarant(), clock, checkpointer,
                 credentials::enrolledKey, sender::wakeUp, health);
-        this.enroller = new Enroller(credentials, client, database, config.declarant(), clock);
+        this.plugins = new PluginHost(database, calendar, recorder, clock, health);
+        this.enroller = new Enroller(credentials, client, database, config.declarant(), clock, logKeys, alarms, this::keyChanged);
         this.checkpointThread = DaemonThreads.scheduler(CHECKPOINT_THREAD);
         this.schedulerThread = DaemonThreads.scheduler(SCHEDULER_THREAD);
         this.senderThread = DaemonThreads.newThread(SENDER_THREAD, sender);
@@ -108,14 +143,16 @@ public final class SdkRuntime {
             Recorder recorder = new Recorder(config.maxSeries(), Pseudonymizer.inDirectory(directory.path()));
             Credentials credentials = Credentials.load(new SigningKeyFile(directory.path()), database, config.declarant().siren());
             http = HttpTransport.create(config.http());
-            SdkRuntime runtime = new SdkRuntime(config, directory, database, recorder, credentials, http, clock,
+            LogKeys logKeys = LogKeys.load(database, new LogClient(http, config.endpoint()), config.logKey());
+            SdkRuntime runtime = new SdkRuntime(config, directory, database, recorder, credentials, http, logKeys, clock,
                     random != null ? random : () -> ThreadLocalRandom.current().nextDouble());
             runtime.startThreads();
             return runtime;
         } catch (IOException e) {
             release(directory, database, http);
             throw new InvalidConfigException(SdkConfig.Keys.DATA_DIR + " " + directory.path() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A LinkageError (another version of a library on the host's classpath) must not keep the store locked.
             release(directory, database, http);
             throw e;
         }
@@ -162,6 +199,32 @@ public final class SdkRuntime {
         return response;
     }
 
+    public KeyRotation.Response rotateKey() throws KeyOperationException {
+        ensureOpenFor("rotateKey");
+        return rotator.rotate();
+    }
+
+    public KeyRevocation revokeKey(String reason) throws KeyOperationException {
+        ensureOpenFor("revokeKey");
+        return revoker.revoke(reason);
+    }
+
+    public Checkpoint checkLog() throws LogVerificationException {
+        ensureOpen();
+        return logCheck.check();
+    }
+
+    private void ensureOpenFor(String operation) throws KeyOperationException {
+        if (closed.get()) {
+            throw new KeyOperationException("sdk-closed", 0, "Le SDK est fermé / The SDK is closed: " + operation + " is not possible.", null);
+        }
+    }
+
+    /** A key rotation or an enrolment changed the signing key: the declaration held back may go now. */
+    private void keyChanged() {
+        sender.retryNow();
+    }
+
     public DeclarationPreview preview() {
         ensureOpen();
         return closer.preview();
@@ -179,8 +242,23 @@ public final class SdkRuntime {
         }
     }
 
+    /** Starts the enabled plugins, each with {@code observatory} (the SDK facade) in its context. */
+    public void startPlugins(PluginSettings settings, Observatory observatory) {
+        ensureOpen();
+        plugins.start(settings, observatory);
+    }
+
+    public List<PluginStatus> pluginStatus() {
+        return plugins.status();
+    }
+
+    public PluginStatus pullNow(String plugin, PullProgress progress) {
+        ensureOpen();
+        return plugins.pullNow(plugin, progress);
+    }
+
     public SdkStatus status() {
-        return StatusReader.read(database, credentials, calendar, recorder, health);
+        return StatusReader.read(database, credentials, calendar, recorder, health, witness);
     }
 
     public boolean flush(Duration timeout) {
@@ -219,6 +297,8 @@ public final class SdkRuntime {
             return;
         }
         long timeout = config.shutdownTimeout().toMillis();
+        // Plugins first: a pull committed now still reaches the final checkpoint and the store.
+        plugins.close(config.shutdownTimeout());
         stop(schedulerThread, timeout);
         // The final checkpoint runs on the checkpoint thread, after any checkpoint in progress, bounded like the rest.
         await(checkpointThread.submit(DaemonThreads.guarded("final checkpoint", checkpointer::checkpoint)), timeout);

@@ -35,7 +35,12 @@ public final class Sdks {
 
     /** The outbox of a data directory (read through a second connection: WAL lets us read while the SDK runs). */
     public static List<OutboxEntry> outbox(Path dataDir) {
-        return Database.borrowingConnections(SqliteDataSources.forFile(dataDir.resolve(SqliteDataSources.FILE_NAME))).inTransaction(OutboxTables::all);
+        return store(dataDir).inTransaction(OutboxTables::all);
+    }
+
+    /** The store of a data directory, through a second connection. */
+    public static Database store(Path dataDir) {
+        return Database.borrowingConnections(SqliteDataSources.forFile(dataDir.resolve(SqliteDataSources.FILE_NAME)));
     }
 
     public static void await(BooleanSupplier condition, Duration timeout) {

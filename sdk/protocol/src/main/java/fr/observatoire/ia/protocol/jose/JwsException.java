@@ -8,7 +8,9 @@ public class JwsException extends Exception {
         ALGORITHM_NOT_ACCEPTED("algorithm-not-accepted"),
         CRITICAL_HEADER_UNSUPPORTED("critical-header-unsupported"),
         WRONG_TYPE("wrong-jws-type"),
-        SIGNATURE_INVALID("signature-invalid");
+        SIGNATURE_INVALID("signature-invalid"),
+        /** An embedded public key that is not a canonical Ed25519 point of prime order (verifiers disagree on those). */
+        WEAK_KEY("weak-key");
 
         private final String slug;
 

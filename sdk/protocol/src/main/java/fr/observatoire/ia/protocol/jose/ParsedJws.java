@@ -49,6 +49,49 @@ public record ParsedJws(Map<String, Object> header, byte[] payload, byte[] signi
         }
     }
 
+    /**
+     * The public key a proof-of-possession message (enrolment, the inner JWS of a key rotation) carries in
+     * its {@code jwk} header, which must be there and pass Bouncy Castle's full validation.
+     *
+     * @throws JwsException {@link JwsException.Reason#MALFORMED} when the header is absent or not an Ed25519
+     *                      public JWK; {@link JwsException.Reason#WEAK_KEY} when it is a well-formed 32-byte key
+     *                      that is not a canonical point of prime order (low-order and mixed-order keys,
+     *                      some of which Bouncy Castle already refuses to build)
+     */
+    public PublicJwk requireStrongEmbeddedJwk() throws JwsException {
+        Object jwk = header.get("jwk");
+        if (jwk == null) {
+            throw new JwsException(JwsException.Reason.MALFORMED, "this JWS carries the public key it proves possession of in its 'jwk' header");
+        }
+        PublicJwk key;
+        try {
+            key = embeddedJwk().orElseThrow();
+        } catch (JwsException e) {
+            throw isWellFormedEd25519Jwk(jwk) ? weakKey() : e;
+        }
+        if (!key.isFullyValid()) {
+            throw weakKey();
+        }
+        return key;
+    }
+
+    private static boolean isWellFormedEd25519Jwk(Object jwk) {
+        if (!(jwk instanceof Map<?, ?> map) || !"OKP".equals(map.get("kty")) || !"Ed25519".equals(map.get("crv"))
+                || map.containsKey("d") || !(map.get("x") instanceof String x)) {
+            return false;
+        }
+        try {
+            return Base64Url.decode(x).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static JwsException weakKey() {
+        return new JwsException(JwsException.Reason.WEAK_KEY, "the public key is not a canonical Ed25519 point of prime order "
+                + "(low-order and mixed-order keys are refused); generate a new key pair");
+    }
+
     /** Refuses a JWS made for another purpose (an enrolment replayed as a declaration, say). */
     public void requireType(String expected) throws JwsException {
         if (!typ().filter(expected::equals).isPresent()) {

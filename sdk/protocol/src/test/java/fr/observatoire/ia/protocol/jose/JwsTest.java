@@ -105,4 +105,32 @@ class JwsTest {
             ProtocolJson.mapper().readTree(parsed.payload());
         }).isInstanceOf(Exception.class);
     }
+
+    @Test
+    void anEmbeddedKeyMustBePresentAndStrong() throws JwsException {
+        ParsedJws good = Jws.parse(Jws.signWithEmbeddedKey(KEY, Jws.TYP_ENROLMENT, PAYLOAD));
+        assertThat(good.requireStrongEmbeddedJwk()).isEqualTo(KEY.publicJwk());
+
+        ParsedJws none = Jws.parse(Jws.sign(KEY, Jws.TYP_ENROLMENT, PAYLOAD));
+        assertThatThrownBy(none::requireStrongEmbeddedJwk)
+                .satisfies(e -> assertThat(((JwsException) e).reason()).isEqualTo(JwsException.Reason.MALFORMED));
+
+        // The neutral point (y = 1) and a point of order 4: low order, refused whatever Bouncy Castle does when building them.
+        for (String lowOrder : List.of("0100000000000000000000000000000000000000000000000000000000000000",
+                "0000000000000000000000000000000000000000000000000000000000000000")) {
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("alg", "EdDSA");
+            header.put("jwk", Map.of("kty", "OKP", "crv", "Ed25519", "x", Base64Url.encode(java.util.HexFormat.of().parseHex(lowOrder))));
+            ParsedJws weak = Jws.parse(Jws.sign(KEY, header, PAYLOAD));
+            assertThatThrownBy(weak::requireStrongEmbeddedJwk).as(lowOrder)
+                    .satisfies(e -> assertThat(((JwsException) e).reason()).isEqualTo(JwsException.Reason.WEAK_KEY));
+        }
+
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "EdDSA");
+        header.put("jwk", Map.of("kty", "RSA", "n", "AQAB"));
+        ParsedJws rsa = Jws.parse(Jws.sign(KEY, header, PAYLOAD));
+        assertThatThrownBy(rsa::requireStrongEmbeddedJwk)
+                .satisfies(e -> assertThat(((JwsException) e).reason()).isEqualTo(JwsException.Reason.MALFORMED));
+    }
 }

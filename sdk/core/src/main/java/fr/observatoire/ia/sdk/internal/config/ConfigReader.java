@@ -68,6 +68,7 @@ public final class ConfigReader {
         read(Keys.MAX_SERIES, Integer::parseInt, builder::maxSeries);
         read(Keys.SHUTDOWN_HOOK, ConfigReader::bool, builder::shutdownHook);
         read(Keys.SHUTDOWN_TIMEOUT, Durations::parse, builder::shutdownTimeout);
+        read(Keys.LOG_KEY, String::trim, builder::logKey);
         builder.http(http());
         builder.retry(retry());
         if (!problems.isEmpty()) {

@@ -1,9 +1,9 @@
 package fr.observatoire.ia.sdk.internal.counters;
 
+import fr.observatoire.ia.model.LossReason;
 import fr.observatoire.ia.model.ReportedIncident;
 import fr.observatoire.ia.model.SourceReport;
 import fr.observatoire.ia.sdk.internal.store.ChainTables;
-import fr.observatoire.ia.sdk.internal.store.InventoryTables;
 import fr.observatoire.ia.sdk.internal.store.Rows;
 
 import java.sql.Connection;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a checkpoint batch into the store, all in the caller's transaction. */
-final class CounterTables {
+public final class CounterTables {
     private static final String[] ACTIVITY_KEY = {"period_start", "usage_id", "service", "action"};
     private static final String[] INCIDENT_KEY = {"period_start", "category", "severity"};
     private static final String[] LOSS_KEY = {"reason", "source"};
@@ -24,7 +24,7 @@ final class CounterTables {
     private CounterTables() {
     }
 
-    static void write(Connection connection, LocalDate periodStart, CheckpointBatch batch, Instant now) throws SQLException {
+    public static void write(Connection connection, LocalDate periodStart, CheckpointBatch batch, Instant now) throws SQLException {
         String period = periodStart.toString();
         for (Map.Entry<ActivityKey, Long> entry : batch.activity().entrySet()) {
             ActivityKey key = entry.getKey();
@@ -50,8 +50,9 @@ final class CounterTables {
                         incident.id().toString(), Rows.json(incident), now.toEpochMilli());
             }
         }
-        if (batch.inventory() != null) {
-            InventoryTables.store(connection, batch.inventory(), now);
+        long dropped = InventorySources.write(connection, batch.inventory(), batch.contributions(), now);
+        if (dropped > 0) {
+            Rows.addCount(connection, "loss", LOSS_KEY, new Object[]{LossReason.CARDINALITY_OVERFLOW.name(), LossKey.API}, dropped);
         }
         for (SourceReport report : batch.sources()) {
             Rows.update(connection, "DELETE FROM source_report WHERE name = ?", report.name());
@@ -63,7 +64,7 @@ final class CounterTables {
     }
 
     /** Marks the period as one during which the SDK ran. */
-    static void markAlive(Connection connection, LocalDate periodStart) throws SQLException {
+    public static void markAlive(Connection connection, LocalDate periodStart) throws SQLException {
         Rows.update(connection, "INSERT INTO period_alive (period_start) SELECT ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM period_alive WHERE period_start = ?)", periodStart.toString(), periodStart.toString());
     }

@@ -3,6 +3,7 @@ package fr.observatoire.ia.sdk.internal.counters;
 import fr.observatoire.ia.api.ActivityCounter;
 import fr.observatoire.ia.api.IncidentCounter;
 import fr.observatoire.ia.model.ActionKind;
+import fr.observatoire.ia.model.AiUsage;
 import fr.observatoire.ia.model.IncidentCategory;
 import fr.observatoire.ia.model.Inventory;
 import fr.observatoire.ia.model.LossReason;
@@ -13,6 +14,7 @@ import fr.observatoire.ia.model.SourceReport;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,8 @@ public final class Recorder {
     /** Individually reported incidents are rare and approved by a person: 1,000 pending is already abnormal. */
     static final int MAX_PENDING_INCIDENTS = 1_000;
     private static final int MAX_SOURCES = 256;
+    /** Names of sources contributing usages: a plugin's name, no spaces, no '@' (the host's own entry uses it). */
+    private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final SeriesRegistry<ActivityKey> activity;
     private final SeriesRegistry<IncidentKey> incidents;
@@ -42,6 +46,7 @@ public final class Recorder {
     private final AtomicReference<Inventory> pendingInventory = new AtomicReference<>();
     private final ArrayBlockingQueue<ReportedIncident> reported = new ArrayBlockingQueue<>(MAX_PENDING_INCIDENTS);
     private final ConcurrentHashMap<String, SourceReport> sources = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<AiUsage>> contributions = new ConcurrentHashMap<>();
 
     public Recorder(int maxSeries, Pseudonymizer pseudonymizer) {
         this.activity = new SeriesRegistry<>(maxSeries, key -> LOG.log(Level.WARNING,
@@ -87,12 +92,37 @@ public final class Recorder {
         }
     }
 
+    /**
+     * The pseudonym {@link #agentActive} notes for {@code localAgentId}: for a pull plugin's batch, whose agents are
+     * stored in the transaction that commits its cursor rather than through memory.
+     */
+    public String pseudonym(String localAgentId) {
+        return pseudonymizer.pseudonym(localAgentId);
+    }
+
     public void declareInventory(Inventory inventory) {
         if (inventory == null) {
             losses.record(LossReason.MALFORMED_INPUT, LossKey.API, 1);
             return;
         }
         pendingInventory.set(inventory);
+    }
+
+    /**
+     * Usages a source (a plugin) contributes to the inventory; merged with the host's at checkpoint
+     * ({@link InventoryMerge}). A later contribution of the same source replaces its usages of the same id.
+     */
+    public void contributeUsages(String source, List<AiUsage> usages) {
+        if (source == null || !SOURCE_NAME.matcher(source).matches() || usages == null || usages.stream().anyMatch(Objects::isNull)) {
+            losses.record(LossReason.MALFORMED_INPUT, LossKey.API, usages == null ? 1 : Math.max(1, usages.size()));
+            return;
+        }
+        if (contributions.size() >= MAX_SOURCES && !contributions.containsKey(source)) {
+            losses.record(LossReason.CARDINALITY_OVERFLOW, LossKey.API, usages.size());
+            return;
+        }
+        List<AiUsage> copy = List.copyOf(usages);
+        contributions.merge(source, copy, InventoryMerge::upsert);
     }
 
     public void reportIncident(ReportedIncident incident) {
@@ -136,8 +166,15 @@ public final class Recorder {
                 sourceReports.add(report);
             }
         }
+        Map<String, List<AiUsage>> contributed = new HashMap<>();
+        for (String name : List.copyOf(contributions.keySet())) {
+            List<AiUsage> usages = contributions.remove(name);
+            if (usages != null) {
+                contributed.put(name, usages);
+            }
+        }
         return new CheckpointBatch(activityCounts, incidentCounts, agents.drain(), losses.drain(), incidentsReported,
-                pendingInventory.getAndSet(null), sourceReports);
+                pendingInventory.getAndSet(null), sourceReports, contributed);
     }
 
     /** Puts a batch back after the store refused it, so that a failed checkpoint loses nothing. */
@@ -153,6 +190,8 @@ public final class Recorder {
             pendingInventory.compareAndSet(null, batch.inventory());
         }
         batch.sources().forEach(report -> sources.putIfAbsent(report.name(), report));
+        // What a source contributed since the failed checkpoint is newer, so it wins over the batch put back.
+        batch.contributions().forEach((name, usages) -> contributions.merge(name, usages, (newer, older) -> InventoryMerge.upsert(older, newer)));
     }
 
     /** Losses still in memory, for the status. */

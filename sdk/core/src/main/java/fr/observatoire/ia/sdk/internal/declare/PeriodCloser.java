@@ -12,6 +12,7 @@ import fr.observatoire.ia.protocol.jose.SigningKey;
 import fr.observatoire.ia.sdk.DeclarationPreview;
 import fr.observatoire.ia.sdk.internal.Health;
 import fr.observatoire.ia.sdk.internal.counters.Checkpointer;
+import fr.observatoire.ia.sdk.internal.privacy.DisclosureControl;
 import fr.observatoire.ia.sdk.internal.store.ChainState;
 import fr.observatoire.ia.sdk.internal.store.ChainTables;
 import fr.observatoire.ia.sdk.internal.store.Database;
@@ -44,6 +45,7 @@ public final class PeriodCloser {
     private final Supplier<Optional<SigningKey>> enrolledKey;
     private final Runnable onQueued;
     private final Health health;
+    private final DisclosureControl disclosure;
 
     public PeriodCloser(Database database, PeriodCalendar calendar, Declarant declarant, Clock clock, Checkpointer checkpointer,
                         Supplier<Optional<SigningKey>> enrolledKey, Runnable onQueued, Health health) {
@@ -55,6 +57,7 @@ public final class PeriodCloser {
         this.enrolledKey = enrolledKey;
         this.onQueued = onQueued;
         this.health = health;
+        this.disclosure = new DisclosureControl(health);
     }
 
     /** The scheduler's tick: declares every period that has ended, oldest first. Never throws. */
@@ -141,7 +144,8 @@ public final class PeriodCloser {
     private Declaration build(Connection connection, ChainState state, Period period, Instant now) throws SQLException {
         PeriodData data = PeriodTables.read(connection, period);
         Inventory inventory = InventoryTables.latest(connection).orElse(Inventory.empty());
-        return DeclarationAssembler.assemble(period, data, inventory, declarant, state, Ids.uuidV7(now), now);
+        // The preview goes through the same control: the DPO sees the bytes that would be signed.
+        return disclosure.apply(DeclarationAssembler.assemble(period, data, inventory, declarant, state, Ids.uuidV7(now), now));
     }
 
     private Instant now() {

@@ -45,7 +45,40 @@ public final class Schema {
                     + " last_attempt_at BIGINT, last_error VARCHAR(2000))",
             "CREATE INDEX outbox_state ON outbox (state, sequence)",
             "CREATE TABLE receipt (declaration_id VARCHAR(36) NOT NULL PRIMARY KEY, sequence BIGINT NOT NULL,"
-                    + " declaration_hash VARCHAR(71) NOT NULL, received_at BIGINT NOT NULL, json VARCHAR(8000) NOT NULL)"));
+                    + " declaration_hash VARCHAR(71) NOT NULL, received_at BIGINT NOT NULL, json VARCHAR(8000) NOT NULL)"),
+            // Version 2: the transparency log and key lifecycle (docs/protocol.md, client behaviour).
+            List.of(
+                    // Earlier signatures of a pending declaration re-signed after a key rotation, one a line: the
+                    // observatory may have logged one of them, and its receipt then proves that leaf.
+                    "ALTER TABLE outbox ADD COLUMN previous_jws VARCHAR(1000000)",
+                    // The verified checkpoint each receipt led to, next to the receipt.
+                    "ALTER TABLE receipt ADD COLUMN log_index BIGINT",
+                    "ALTER TABLE receipt ADD COLUMN checkpoint VARCHAR(8000)",
+                    "ALTER TABLE enrolment ADD COLUMN retired_at BIGINT",
+                    "ALTER TABLE enrolment ADD COLUMN revoked_at BIGINT",
+                    "ALTER TABLE enrolment ADD COLUMN revocation_reason VARCHAR(2000)",
+                    // The observatory's log key and the latest checkpoint verified consistent with every earlier one.
+                    "CREATE TABLE log_state (id INTEGER NOT NULL PRIMARY KEY, log_key VARCHAR(400), checkpoint VARCHAR(8000),"
+                            + " tree_size BIGINT, verified_at BIGINT)",
+                    "INSERT INTO log_state (id) VALUES (1)",
+                    // Evidence of an observatory that showed two incompatible versions of its log: kept for good.
+                    "CREATE TABLE log_inconsistency (id INTEGER NOT NULL PRIMARY KEY, detected_at BIGINT NOT NULL,"
+                            + " trusted_checkpoint VARCHAR(8000) NOT NULL, presented_checkpoint VARCHAR(8000) NOT NULL,"
+                            + " proof VARCHAR(8000), detail VARCHAR(2000) NOT NULL)",
+                    // Conditions a person must see (status, ERROR log), raised and cleared by the parts that detect them.
+                    "CREATE TABLE alarm (kind VARCHAR(40) NOT NULL PRIMARY KEY, message VARCHAR(2000) NOT NULL,"
+                            + " declaration_id VARCHAR(36), raised_at BIGINT NOT NULL)"),
+            // Version 3: the inventory per source (host and plugins), merged into the inventory declared.
+            List.of(
+                    "CREATE TABLE inventory_source (source VARCHAR(64) NOT NULL PRIMARY KEY, json VARCHAR(1000000) NOT NULL)",
+                    // What the host declared so far is its own entry ('@host', a name no plugin can take).
+                    "INSERT INTO inventory_source (source, json) SELECT '@host', json FROM inventory"
+                            + " WHERE version = (SELECT MAX(version) FROM inventory)"),
+            // Version 4: each pull plugin's cursor, committed with the counts it produced, and its health.
+            List.of(
+                    "CREATE TABLE plugin_state (name VARCHAR(64) NOT NULL PRIMARY KEY, pull_cursor VARCHAR(1000000),"
+                            + " last_success BIGINT, last_failure BIGINT, last_problem VARCHAR(2000),"
+                            + " consecutive_failures INTEGER NOT NULL, last_records BIGINT NOT NULL)"));
 
     private Schema() {
     }

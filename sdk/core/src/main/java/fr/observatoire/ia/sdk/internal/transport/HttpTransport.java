@@ -4,7 +4,9 @@ import fr.observatoire.ia.sdk.InvalidConfigException;
 import fr.observatoire.ia.sdk.SdkConfig;
 import fr.observatoire.ia.sdk.internal.declare.SdkVersion;
 import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.CredentialsProviderBuilder;
@@ -98,7 +100,18 @@ public final class HttpTransport implements AutoCloseable {
         HttpPost post = new HttpPost(uri);
         post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
         post.setHeader("Accept", "application/json, application/problem+json");
-        return client.execute(post, response -> {
+        return execute(post);
+    }
+
+    /** A GET of the observatory's public log endpoints ({@code accept}: text/plain or application/json). */
+    public HttpReply get(URI uri, String accept) throws IOException {
+        HttpGet get = new HttpGet(uri);
+        get.setHeader("Accept", accept + ", application/problem+json");
+        return execute(get);
+    }
+
+    private HttpReply execute(HttpUriRequestBase request) throws IOException {
+        return client.execute(request, response -> {
             Header retryAfter = response.getFirstHeader("Retry-After");
             HttpEntity entity = response.getEntity();
             return new HttpReply(response.getCode(), entity == null ? null : entity.getContentType(),

@@ -4,6 +4,7 @@ import fr.observatoire.ia.protocol.json.InvalidJsonException;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.messages.EnrolmentResponse;
+import fr.observatoire.ia.protocol.messages.KeyRotation;
 import fr.observatoire.ia.protocol.messages.Problem;
 import fr.observatoire.ia.protocol.messages.Receipt;
 import fr.observatoire.ia.sdk.EnrolmentException;
@@ -15,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The two calls of the protocol the SDK makes, with the observatory's answers mapped to outcomes. */
+/** The calls of the protocol the SDK makes with a JWS, with the observatory's answers mapped to outcomes. */
 public final class ObservatoryClient {
     static final String DECLARATIONS = "/api/v1/declarations";
     static final String ENROLMENTS = "/api/v1/enrolments";
+    static final String KEY_ROTATIONS = "/api/v1/keys/rotations";
+    static final String KEY_REVOCATIONS = "/api/v1/keys/revocations";
 
     private final HttpTransport http;
     private final URI endpoint;
@@ -46,12 +49,44 @@ public final class ObservatoryClient {
                 return new SubmissionOutcome.Transient("HTTP " + status + " with an unreadable receipt: " + e.getMessage(), null);
             }
         }
-        if (status == 408 || status == 429 || status >= 500 || status < 400) {
+        if (reply.isTransient()) {
             Duration retryAfter = RetryAfter.parse(reply.retryAfter(), clock.instant()).orElse(null);
-            return new SubmissionOutcome.Transient("HTTP " + status + problemSuffix(problem(reply)), retryAfter);
+            return new SubmissionOutcome.Transient("HTTP " + status + reply.problemSuffix(), retryAfter);
         }
-        Problem problem = problem(reply);
-        return new SubmissionOutcome.Rejected(status, problem, "HTTP " + status + problemSuffix(problem));
+        return new SubmissionOutcome.Rejected(status, reply.problem(), "HTTP " + status + reply.problemSuffix());
+    }
+
+    /** Sends a key rollover (outer JWS by the old key, inner by the new one); blocks for at most the timeouts. */
+    public KeyCallOutcome<KeyRotation.Response> rotateKey(String jws) {
+        return keyCall(KEY_ROTATIONS, jws, KeyRotation.Response.class);
+    }
+
+    /** Sends a revocation signed by the key being revoked. The body of the answer is not needed. */
+    public KeyCallOutcome<Void> revokeKey(String jws) {
+        return keyCall(KEY_REVOCATIONS, jws, Void.class);
+    }
+
+    private <T> KeyCallOutcome<T> keyCall(String path, String jws, Class<T> type) {
+        HttpReply reply;
+        try {
+            reply = http.post(URI.create(endpoint + path), Jws.MEDIA_TYPE, jws.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            return new KeyCallOutcome.Unknown<>("the observatory at " + endpoint + " cannot be reached: " + describe(e));
+        }
+        if (reply.isSuccess()) {
+            if (type == Void.class) {
+                return new KeyCallOutcome.Done<>(null, reply.status());
+            }
+            try {
+                return new KeyCallOutcome.Done<>(ProtocolJson.read(reply.body(), type), reply.status());
+            } catch (InvalidJsonException e) {
+                return new KeyCallOutcome.Unknown<>("HTTP " + reply.status() + " with an unreadable answer: " + e.getMessage());
+            }
+        }
+        if (reply.isTransient()) {
+            return new KeyCallOutcome.Unknown<>("HTTP " + reply.status() + reply.problemSuffix());
+        }
+        return new KeyCallOutcome.Refused<>(reply.status(), reply.problem(), "HTTP " + reply.status() + reply.problemSuffix());
     }
 
     /** Sends an enrolment JWS; blocks the calling thread for at most the configured timeouts. */
@@ -72,30 +107,10 @@ public final class ObservatoryClient {
                         + " The observatory's answer to the enrolment is unreadable: " + e.getMessage(), null, e);
             }
         }
-        Problem problem = problem(reply);
+        Problem problem = reply.problem();
         String slug = problem != null && problem.slug() != null ? problem.slug() : "http-" + reply.status();
         String detail = problem == null ? null : problem.detail();
         throw new EnrolmentException(slug, reply.status(), ProblemAdvice.enrolment(slug, reply.status(), detail), detail, null);
-    }
-
-    private static Problem problem(HttpReply reply) {
-        if (!reply.isProblem() && (reply.contentType() == null || !reply.contentType().contains("json"))) {
-            return null;
-        }
-        try {
-            return ProtocolJson.mapper().readerFor(Problem.class)
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(reply.body());
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String problemSuffix(Problem problem) {
-        if (problem == null) {
-            return "";
-        }
-        return " " + problem.slug() + (problem.detail() == null ? "" : ": " + problem.detail());
     }
 
     private static String describe(IOException e) {

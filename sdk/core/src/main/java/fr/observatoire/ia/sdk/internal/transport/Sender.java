@@ -1,16 +1,20 @@
 package fr.observatoire.ia.sdk.internal.transport;
 
 import fr.observatoire.ia.model.LossReason;
-import fr.observatoire.ia.protocol.messages.Receipt;
+import fr.observatoire.ia.sdk.Alarm;
 import fr.observatoire.ia.sdk.internal.Health;
 import fr.observatoire.ia.sdk.internal.store.Database;
 import fr.observatoire.ia.sdk.internal.store.LossTables;
 import fr.observatoire.ia.sdk.internal.store.OutboxEntry;
 import fr.observatoire.ia.sdk.internal.store.OutboxTables;
+import fr.observatoire.ia.sdk.internal.trust.Alarms;
+import fr.observatoire.ia.sdk.internal.trust.ReceiptCheck;
+import fr.observatoire.ia.sdk.internal.trust.ReceiptVerdict;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,21 +26,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * observatory checks each declaration's link to the previous one. A declaration in backoff holds back the
  * ones after it; a quarantined one does not (it is out of the PENDING set).
  *
+ * <p>A declaration is acknowledged (SENT) only when its receipt verifies ({@link ReceiptCheck}): a receipt that does
+ * not is no acknowledgement, the declaration stays pending, an alarm is raised and it is retried at the slowest
+ * pace, since an observatory that hands out bad proofs is broken and hammering it helps nobody.
+ *
  * <p>Backoff state lives in memory: after a restart the head of the outbox is tried at once, which is what an
  * operator who restarted after fixing something expects. Durable state (attempts, last error, receipts,
- * SENT/QUARANTINED) is in the store.
+ * SENT/QUARANTINED, alarms) is in the store.
  */
 public final class Sender implements Runnable {
     static final String QUARANTINE_SOURCE = "outbox";
     private static final String TOPIC = "send";
     /** How long to wait before reading the store again after the store itself failed. */
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+    /** What an acknowledged declaration proves fixed: the observatory takes our declarations, keys and clock again. */
+    private static final Alarm.Kind[] RESOLVED_BY_ACKNOWLEDGEMENT = {Alarm.Kind.RECEIPT_UNVERIFIED, Alarm.Kind.SEQUENCE_GAP,
+            Alarm.Kind.CLOCK_AHEAD, Alarm.Kind.KEY_RETIRED};
 
     private final Database database;
     private final ObservatoryClient client;
     private final RetryPolicy retry;
     private final Health health;
     private final Clock clock;
+    private final ReceiptCheck receipts;
+    private final SenderKeys keys;
+    private final Alarms alarms;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wakeUp = lock.newCondition();
     private boolean wakeRequested;
@@ -45,12 +59,16 @@ public final class Sender implements Runnable {
     private int failures;
     private long notBeforeNanos;
 
-    public Sender(Database database, ObservatoryClient client, RetryPolicy retry, Health health, Clock clock) {
+    public Sender(Database database, ObservatoryClient client, RetryPolicy retry, Health health, Clock clock,
+                  ReceiptCheck receipts, SenderKeys keys, Alarms alarms) {
         this.database = database;
         this.client = client;
         this.retry = retry;
         this.health = health;
         this.clock = clock;
+        this.receipts = receipts;
+        this.keys = keys;
+        this.alarms = alarms;
     }
 
     /** A declaration was queued, or someone waits: look at the outbox now (a backoff in progress still holds). */
@@ -62,6 +80,17 @@ public final class Sender implements Runnable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Something changed that may let the held-back declaration through (a new key): end its backoff now. */
+    public void retryNow() {
+        lock.lock();
+        try {
+            head = null;
+        } finally {
+            lock.unlock();
+        }
+        wakeUp();
     }
 
     public void stop() {
@@ -95,45 +124,108 @@ public final class Sender implements Runnable {
             return;
         }
         OutboxEntry entry = next.get();
-        if (!entry.declarationId().equals(head)) {
-            head = entry.declarationId();
-            failures = 0;
-            notBeforeNanos = System.nanoTime();
+        lock.lock();
+        try {
+            // A new head starts with a clean backoff; retryNow() forgets the head to the same effect.
+            if (!entry.declarationId().equals(head)) {
+                head = entry.declarationId();
+                failures = 0;
+                notBeforeNanos = System.nanoTime();
+            }
+        } finally {
+            lock.unlock();
         }
         long wait = notBeforeNanos - System.nanoTime();
         if (wait > 0) {
             sleep(wait);
             return;
         }
-        handle(entry, client.submitDeclaration(entry.jws()));
+        OutboxEntry ready = keys.prepare(entry);
+        handle(ready, client.submitDeclaration(ready.jws()));
     }
 
     private void handle(OutboxEntry entry, SubmissionOutcome outcome) {
         if (outcome instanceof SubmissionOutcome.Accepted accepted) {
-            String mismatch = receiptMismatch(entry, accepted.receipt());
-            if (mismatch != null) {
-                health.problem("receipt", mismatch, null);
-            }
-            database.inTransaction(connection -> {
-                OutboxTables.markSent(connection, entry.declarationId(), accepted.receipt(), mismatch, clock.instant());
-                return null;
-            });
-            health.recovered(TOPIC, "The observatory accepts declarations again.");
-            Health.LOG.log(Level.DEBUG, "Declaration {0} (sequence {1}) acknowledged{2}", entry.declarationId(),
-                    entry.sequence(), accepted.duplicate() ? " (already received)" : "");
+            acknowledge(entry, accepted);
         } else if (outcome instanceof SubmissionOutcome.Transient failure) {
-            failures++;
-            Duration delay = retry.delay(failures, failure.retryAfter());
-            notBeforeNanos = System.nanoTime() + delay.toNanos();
-            database.inTransaction(connection -> {
-                OutboxTables.recordFailedAttempt(connection, entry.declarationId(), failure.reason(), clock.instant());
-                return null;
-            });
+            Duration delay = backOff(failure.retryAfter());
+            retryLater(entry, failure.reason(), delay);
             health.problem(TOPIC, "Declaration " + entry.sequence() + " could not be sent (" + failure.reason()
                     + "); it stays in the outbox and is retried in " + delay.toMillis() + " ms. Nothing is lost.", null);
         } else if (outcome instanceof SubmissionOutcome.Rejected rejected) {
-            quarantine(entry, rejected);
+            refused(entry, rejected);
         }
+    }
+
+    /** The observatory took the declaration: it counts as acknowledged only if the receipt proves it. */
+    private void acknowledge(OutboxEntry entry, SubmissionOutcome.Accepted accepted) {
+        ReceiptVerdict verdict = receipts.verify(entry, accepted.receipt());
+        if (verdict instanceof ReceiptVerdict.Refused refused) {
+            String message = ProblemAdvice.unverifiedReceipt(entry, refused.reason());
+            retryLater(entry, message, slowest());
+            health.note(message);
+            alarms.raise(Alarm.Kind.RECEIPT_UNVERIFIED, message, entry.declarationId());
+            return;
+        }
+        if (verdict instanceof ReceiptVerdict.Undecided undecided) {
+            Duration delay = backOff(null);
+            retryLater(entry, undecided.reason(), delay);
+            health.problem("receipt", "The receipt of declaration " + entry.sequence() + " cannot be checked yet ("
+                    + undecided.reason() + "); it stays in the outbox and is sent again in " + delay.toMillis() + " ms.", null);
+            return;
+        }
+        String checkpoint = verdict instanceof ReceiptVerdict.Verified verified ? verified.signedCheckpoint() : null;
+        List<Alarm.Kind> cleared = database.inTransaction(connection -> {
+            OutboxTables.markSent(connection, entry.declarationId(), accepted.receipt(), checkpoint, null, clock.instant());
+            return Alarms.clear(connection, RESOLVED_BY_ACKNOWLEDGEMENT);
+        });
+        alarms.logCleared(cleared, "Declaration " + entry.sequence() + " was acknowledged with a verified receipt");
+        health.recovered(TOPIC, "The observatory accepts declarations again.");
+        health.recovered("receipt", "Receipts can be checked again.");
+        Health.LOG.log(Level.DEBUG, "Declaration {0} (sequence {1}) acknowledged{2}", entry.declarationId(),
+                entry.sequence(), accepted.duplicate() ? " (already received)" : "");
+    }
+
+    private void refused(OutboxEntry entry, SubmissionOutcome.Rejected rejected) {
+        String slug = rejected.problem() == null ? null : rejected.problem().slug();
+        switch (RefusalPolicy.of(slug)) {
+            case RETRY_WITH_BACKOFF -> {
+                String message = ProblemAdvice.sequenceGap(entry.sequence());
+                retryLater(entry, rejected.description(), backOff(null));
+                health.note(message);
+                alarms.raise(Alarm.Kind.SEQUENCE_GAP, message, entry.declarationId());
+            }
+            case WAIT_FOR_CLOCK -> {
+                String message = ProblemAdvice.clockAhead(entry.sequence());
+                retryLater(entry, rejected.description(), slowest());
+                health.note(message);
+                alarms.raise(Alarm.Kind.CLOCK_AHEAD, message, entry.declarationId());
+            }
+            case KEY_PROBLEM -> {
+                boolean resigned = keys.refused(entry, slug);
+                retryLater(entry, rejected.description(), resigned ? Duration.ZERO : slowest());
+            }
+            case QUARANTINE -> quarantine(entry, rejected);
+        }
+    }
+
+    private Duration backOff(Duration retryAfter) {
+        failures++;
+        return retry.delay(failures, retryAfter);
+    }
+
+    /** The pace for what only a person or time can fix: the longest backoff, no faster. */
+    private Duration slowest() {
+        failures++;
+        return retry.cap(Integer.MAX_VALUE);
+    }
+
+    private void retryLater(OutboxEntry entry, String reason, Duration delay) {
+        notBeforeNanos = System.nanoTime() + delay.toNanos();
+        database.inTransaction(connection -> {
+            OutboxTables.recordFailedAttempt(connection, entry.declarationId(), reason, clock.instant());
+            return null;
+        });
     }
 
     private void quarantine(OutboxEntry entry, SubmissionOutcome.Rejected rejected) {
@@ -141,6 +233,8 @@ public final class Sender implements Runnable {
         String message = "Declaration " + entry.sequence() + " (period from " + entry.periodStart() + ", id " + entry.declarationId()
                 + ") was refused by the observatory (" + rejected.description() + ") and is quarantined in the local store. "
                 + ProblemAdvice.declaration(slug) + " Later declarations are still sent; the next one reports this loss.";
+        // Noted first, so that whoever sees the quarantine in the store (flush, status) also sees why.
+        health.note(message);
         // The quarantine and the loss the next declaration reports are one transaction: never one without the other.
         database.inTransaction(connection -> {
             OutboxTables.markQuarantined(connection, entry.declarationId(), message, clock.instant());
@@ -149,17 +243,6 @@ public final class Sender implements Runnable {
         });
         // Logged once, at ERROR: a quarantined declaration needs a person.
         Health.LOG.log(Level.ERROR, message);
-        health.note(message);
-    }
-
-    private static String receiptMismatch(OutboxEntry entry, Receipt receipt) {
-        if (entry.declarationId().equals(receipt.declarationId()) && entry.sequence() == receipt.sequence()
-                && entry.payloadHash().equals(receipt.declarationHash())) {
-            return null;
-        }
-        return "The observatory's receipt for declaration " + entry.sequence() + " does not match it (receipt: id "
-                + receipt.declarationId() + ", sequence " + receipt.sequence() + ", hash " + receipt.declarationHash()
-                + "; sent: id " + entry.declarationId() + ", hash " + entry.payloadHash() + "). The receipt is kept; report it to the observatory.";
     }
 
     private void sleep(long nanos) {
