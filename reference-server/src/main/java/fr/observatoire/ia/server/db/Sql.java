@@ -31,6 +31,14 @@ public final class Sql {
         return value == null ? null : value.toInstant();
     }
 
+    /** {@code ?, ?, ?} for an {@code IN (...)} list of {@code count} values (at least one). */
+    public static String placeholders(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("an IN list needs at least one value");
+        }
+        return "?" + ", ?".repeat(count - 1);
+    }
+
     public static Long getLongOrNull(ResultSet rows, String column) throws SQLException {
         long value = rows.getLong(column);
         return rows.wasNull() ? null : value;

@@ -46,7 +46,8 @@ public class DeclarationResource {
     @POST
     @Operation(summary = "Submit a signed declaration",
             description = "Body: compact JWS, typ observatoire-declaration+jws, kid = the enrolled key's thumbprint, "
-                    + "payload = the declaration JSON. 201 with a receipt; 200 with the same receipt when the same declaration is sent again.")
+                    + "payload = the declaration JSON. 201 with a receipt (log index and C2SP tlog-proof); 200 with the same receipt when "
+                    + "the same declaration is sent again. 409 sequence-gap is worth retrying later; 503 overloaded comes with Retry-After.")
     @RequestBody(content = @Content(mediaType = Jws.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @Context UriInfo uri) {
         DeclarationService.Acceptance acceptance = declarations.submit(bodies.readJws(body, contentType));
@@ -74,5 +75,15 @@ public class DeclarationResource {
     public DeclarationSummary get(@PathParam("id") String id) {
         UUID uuid = DeclarationIds.parse(id);
         return declarations.summary(uuid).orElseThrow(() -> DeclarationIds.notFound(uuid));
+    }
+
+    @GET
+    @Path("/{id}/receipt")
+    @Operation(summary = "The receipt given when the declaration was accepted",
+            description = "The same receipt as the answer to its submission: log index and C2SP tlog-proof (inclusion in the checkpoint "
+                    + "signed when it was appended).")
+    public Receipt receipt(@PathParam("id") String id) {
+        UUID uuid = DeclarationIds.parse(id);
+        return declarations.receipt(uuid).orElseThrow(() -> DeclarationIds.notFound(uuid));
     }
 }

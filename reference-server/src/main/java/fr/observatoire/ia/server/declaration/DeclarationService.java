@@ -1,26 +1,22 @@
 package fr.observatoire.ia.server.declaration;
 
 import fr.observatoire.ia.model.ActivityCount;
-import fr.observatoire.ia.model.Declaration;
 import fr.observatoire.ia.protocol.messages.Receipt;
 import fr.observatoire.ia.server.db.Database;
-import fr.observatoire.ia.server.db.Sql;
 import fr.observatoire.ia.server.problem.ApiProblem;
 import fr.observatoire.ia.server.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepts verified declarations: deduplicates, keeps the (declarant, sequence) place unique, stores in
- * one transaction and gives a receipt. A resubmission of the same content gets the stored receipt.
+ * Accepts declarations: verified on the request's thread, then decided, stored and appended to the
+ * transparency log by the {@link DeclarationLedger}, which answers with the receipt. A resubmission of
+ * the same content gets the stored receipt.
  */
 @ApplicationScoped
 public class DeclarationService {
@@ -28,13 +24,18 @@ public class DeclarationService {
 
     private final Database database;
     private final DeclarationVerifier verifier;
+    private final DeclarationLedger ledger;
     private final DeclarationRepository declarations;
+    private final StoredReceipts receipts;
 
     @Inject
-    DeclarationService(Database database, DeclarationVerifier verifier, DeclarationRepository declarations) {
+    DeclarationService(Database database, DeclarationVerifier verifier, DeclarationLedger ledger, DeclarationRepository declarations,
+                       StoredReceipts receipts) {
         this.database = database;
         this.verifier = verifier;
+        this.ledger = ledger;
         this.declarations = declarations;
+        this.receipts = receipts;
     }
 
     /** The receipt, and whether this request stored the declaration (false: a resubmission). */
@@ -43,11 +44,11 @@ public class DeclarationService {
 
     public Acceptance submit(String compactJws) {
         VerifiedDeclaration verified = verifier.verify(compactJws);
-        long activityTotal = activityTotal(verified.declaration().activity());
-        Acceptance acceptance = database.inTransactionRetryingOnConflict(connection -> accept(connection, verified, activityTotal));
+        Acceptance acceptance = ledger.submit(new Admitted(verified, activityTotal(verified.declaration().activity())));
         if (acceptance.created()) {
             Receipt receipt = acceptance.receipt();
-            LOG.infof("accepted declaration %s of SIREN %s, sequence %d", receipt.declarationId(), receipt.siren(), receipt.sequence());
+            LOG.debugf("accepted declaration %s of SIREN %s, sequence %d, log index %d", receipt.declarationId(), receipt.siren(),
+                    receipt.sequence(), receipt.logIndex());
         }
         return acceptance;
     }
@@ -68,25 +69,14 @@ public class DeclarationService {
         return database.read(connection -> declarations.signed(connection, id));
     }
 
-    private Acceptance accept(Connection connection, VerifiedDeclaration verified, long activityTotal) throws SQLException {
-        Declaration declaration = verified.declaration();
-        Optional<DeclarationRepository.Stored> stored = declarations.findStored(connection, declaration.id());
-        if (stored.isPresent()) {
-            if (stored.get().payloadHash().equals(verified.payloadHash())) {
-                return new Acceptance(stored.get().receipt(), false);
-            }
-            throw new ApiProblem(ProblemType.DECLARATION_CONFLICT, "the declaration " + declaration.id()
-                    + " was already received with other content (" + stored.get().payloadHash() + "); a new declaration needs a new id");
-        }
-        String siren = declaration.declarant().siren();
-        Optional<UUID> holder = declarations.idAtSequence(connection, siren, declaration.sequence());
-        if (holder.isPresent()) {
-            throw new ApiProblem(ProblemType.SEQUENCE_CONFLICT, "the sequence number " + declaration.sequence() + " of SIREN " + siren
-                    + " is already taken by the declaration " + holder.get());
-        }
-        Instant receivedAt = Sql.now();
-        declarations.insert(connection, verified, activityTotal, receivedAt);
-        return new Acceptance(new Receipt(declaration.id(), siren, declaration.sequence(), verified.payloadHash(), receivedAt), true);
+    /** The receipt given when the declaration was accepted. */
+    public Optional<Receipt> receipt(UUID id) {
+        return database.read(connection -> receipts.find(connection, id)).map(StoredReceipts.StoredReceipt::receipt);
+    }
+
+    /** Where the declarant's chain continues. */
+    public ChainHead chainHead(String siren) {
+        return database.read(connection -> declarations.chainHead(connection, siren)).orElseGet(() -> ChainHead.empty(siren));
     }
 
     /** The sum of the activity counts; refused if it does not fit 63 bits, which no real activity reaches. */

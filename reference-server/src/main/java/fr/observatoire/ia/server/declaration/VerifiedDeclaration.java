@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.declaration;
 
 import fr.observatoire.ia.model.Declaration;
-import fr.observatoire.ia.server.enrolment.EnrolledKey;
+import fr.observatoire.ia.server.enrolment.EnrolledKeySignatures;
 
 /**
  * A declaration whose signature, shape and signer all passed: what may be stored.
@@ -10,7 +10,7 @@ import fr.observatoire.ia.server.enrolment.EnrolledKey;
  * @param payloadJson the payload exactly as signed (UTF-8)
  * @param payloadHash {@code sha256:} hash of the payload bytes (the chain hash)
  * @param declaration the decoded payload
- * @param key         the enrolled key that signed it
+ * @param key         the enrolled key that signed it (its state is checked later, under the log's lock)
  */
-record VerifiedDeclaration(String jws, String payloadJson, String payloadHash, Declaration declaration, EnrolledKey key) {
+record VerifiedDeclaration(String jws, String payloadJson, String payloadHash, Declaration declaration, EnrolledKeySignatures.Signer key) {
 }

@@ -2,6 +2,7 @@ package fr.observatoire.ia.server.enrolment;
 
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.messages.EnrolmentResponse;
+import fr.observatoire.ia.server.log.LogKey;
 import fr.observatoire.ia.server.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -26,25 +27,28 @@ import java.io.InputStream;
 public class EnrolmentResource {
     private final RequestBodies bodies;
     private final EnrolmentService enrolments;
+    private final LogKey logKey;
 
     @Inject
-    EnrolmentResource(RequestBodies bodies, EnrolmentService enrolments) {
+    EnrolmentResource(RequestBodies bodies, EnrolmentService enrolments, LogKey logKey) {
         this.bodies = bodies;
         this.enrolments = enrolments;
+        this.logKey = logKey;
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enrol a public key",
             description = "Body: compact JWS, typ observatoire-enrolment+jws, the Ed25519 public key in the 'jwk' header, "
-                    + "payload {siren, enrolmentCode, requestedAt}. 201 when enrolled, 200 for an identical retry.")
+                    + "payload {siren, enrolmentCode, requestedAt}. 201 when enrolled, 200 for an identical retry. The answer carries "
+                    + "the verifier key of the observatory's transparency log (logKey), with which receipts are checked.")
     @RequestBody(content = @Content(mediaType = Jws.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response enrol(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @Context UriInfo uri) {
         EnrolmentService.Enrolment enrolment = enrolments.enrol(bodies.readJws(body, contentType));
         EnrolledKey key = enrolment.key();
         String declarationsUrl = uri.getBaseUriBuilder().path("api/v1/declarations").build().toString();
         return Response.status(enrolment.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(new EnrolmentResponse(key.siren(), key.kid(), key.enrolledAt(), declarationsUrl))
+                .entity(new EnrolmentResponse(key.siren(), key.kid(), key.enrolledAt(), declarationsUrl, logKey.vkey()))
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import fr.observatoire.ia.protocol.jose.PublicJwk;
 import fr.observatoire.ia.protocol.messages.EnrolmentRequest;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.db.Sql;
+import fr.observatoire.ia.server.log.TransparencyLog;
 import fr.observatoire.ia.server.problem.ApiProblem;
 import fr.observatoire.ia.server.problem.ProblemType;
 import fr.observatoire.ia.server.web.JsonBodies;
@@ -33,12 +34,17 @@ public class EnrolmentService {
     private final Database database;
     private final EnrolmentCodeRepository codes;
     private final SigningKeyRepository keys;
+    private final TransparencyLog log;
+    private final KeyEvents keyEvents;
 
     @Inject
-    EnrolmentService(Database database, EnrolmentCodeRepository codes, SigningKeyRepository keys) {
+    EnrolmentService(Database database, EnrolmentCodeRepository codes, SigningKeyRepository keys, TransparencyLog log,
+                     KeyEvents keyEvents) {
         this.database = database;
         this.codes = codes;
         this.keys = keys;
+        this.log = log;
+        this.keyEvents = keyEvents;
     }
 
     /** The result: the enrolled key, and whether this request enrolled it (false: an identical retry). */
@@ -51,7 +57,7 @@ public class EnrolmentService {
         try {
             jws = Jws.parse(compactJws);
             jws.requireType(Jws.TYP_ENROLMENT);
-            key = EmbeddedKeys.of(jws);
+            key = jws.requireStrongEmbeddedJwk();
             jws.verify(key);
         } catch (JwsException e) {
             throw ApiProblem.of(e);
@@ -71,6 +77,8 @@ public class EnrolmentService {
     }
 
     private Enrolment enrol(Connection connection, EnrolmentRequest request, PublicJwk key) throws SQLException {
+        // First, as every writer of the log: an enrolment is a key event, appended to the log.
+        TransparencyLog.Appender appender = log.lock(connection);
         String codeHash = EnrolmentCodes.hash(request.enrolmentCode());
         StoredCode code = codes.find(connection, codeHash)
                 .filter(c -> c.siren().equals(request.siren()))
@@ -79,7 +87,7 @@ public class EnrolmentService {
             case USED -> retryOf(connection, code, key);
             case SUPERSEDED -> throw new ApiProblem(ProblemType.ENROLMENT_CODE_INVALID,
                     "this enrolment code was replaced by a newer one; use the latest code the observatory gave");
-            case PENDING -> firstUse(connection, code, key);
+            case PENDING -> firstUse(connection, appender, code, key);
         };
     }
 
@@ -94,7 +102,7 @@ public class EnrolmentService {
         return new Enrolment(enrolled, false);
     }
 
-    private Enrolment firstUse(Connection connection, StoredCode code, PublicJwk key) throws SQLException {
+    private Enrolment firstUse(Connection connection, TransparencyLog.Appender appender, StoredCode code, PublicJwk key) throws SQLException {
         Instant now = Sql.now();
         if (code.isExpired(now)) {
             throw new ApiProblem(ProblemType.ENROLMENT_CODE_EXPIRED,
@@ -110,6 +118,8 @@ public class EnrolmentService {
             // Another enrolment used the code between our read and this update; ours is rolled back.
             throw new ApiProblem(ProblemType.ENROLMENT_CODE_USED, "this enrolment code was just used by another request");
         }
+        keyEvents.record(connection, appender, enrolled.siren(), KeyEventKind.ENROLMENT, enrolled.kid(), null, KeyActor.COLLECTIVITE, null,
+                now, KeyEventStatement.enrolment(enrolled).text());
         return new Enrolment(enrolled, true);
     }
 }

@@ -30,6 +30,12 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(type, e.getMessage());
     }
 
+    /** The same, for a JWS nested in another message: {@code context} says which (e.g. "the inner JWS"). */
+    public static ApiProblem of(JwsException e, String context) {
+        ApiProblem problem = of(e);
+        return new ApiProblem(problem.type(), context + ": " + e.getMessage());
+    }
+
     public ProblemType type() {
         return type;
     }

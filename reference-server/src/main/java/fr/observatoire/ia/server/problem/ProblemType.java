@@ -21,22 +21,24 @@ public enum ProblemType {
     INVALID_PARAMETER("invalid-parameter", 400, "Paramètre invalide"),
     UNAUTHORIZED("unauthorized", 401, "Authentification requise"),
     INTERNAL_ERROR("internal-error", 500, "Erreur interne"),
+    OVERLOADED("overloaded", 503, "Observatoire surchargé"),
 
     // Registration of collectivités (admin)
     INVALID_SIREN("invalid-siren", 422, "SIREN invalide"),
     INVALID_DECLARANT("invalid-declarant", 422, "Collectivité invalide"),
     COLLECTIVITE_EXISTS("collectivite-exists", 409, "Collectivité déjà enregistrée"),
     COLLECTIVITE_NOT_FOUND("collectivite-not-found", 404, "Collectivité inconnue"),
+    UNKNOWN_COLLECTIVITE("unknown-collectivite", 422, "Collectivité absente du référentiel"),
 
-    // JWS envelope (enrolment and declarations); slugs shared with JwsException.Reason
+    // JWS envelope (every signed message); slugs shared with JwsException.Reason
     MALFORMED_JWS("malformed-jws", 400, "JWS mal formé"),
     CRITICAL_HEADER_UNSUPPORTED("critical-header-unsupported", 400, "En-tête critique non pris en charge"),
     WRONG_JWS_TYPE("wrong-jws-type", 400, "Mauvais type de JWS"),
     ALGORITHM_NOT_ACCEPTED("algorithm-not-accepted", 400, "Algorithme de signature refusé"),
     SIGNATURE_INVALID("signature-invalid", 403, "Signature invalide"),
+    WEAK_KEY("weak-key", 400, "Clé publique refusée"),
 
     // Enrolment
-    WEAK_KEY("weak-key", 400, "Clé publique refusée"),
     INVALID_ENROLMENT_REQUEST("invalid-enrolment-request", 422, "Demande d'enrôlement invalide"),
     ENROLMENT_CODE_INVALID("enrolment-code-invalid", 403, "Code d'enrôlement invalide"),
     ENROLMENT_CODE_USED("enrolment-code-used", 409, "Code d'enrôlement déjà utilisé"),
@@ -48,8 +50,28 @@ public enum ProblemType {
     INVALID_DECLARATION("invalid-declaration", 422, "Déclaration invalide"),
     KEY_DECLARANT_MISMATCH("key-declarant-mismatch", 403, "Clé d'une autre collectivité"),
     KEY_REVOKED("key-revoked", 403, "Clé révoquée"),
+    KEY_RETIRED("key-retired", 403, "Clé remplacée"),
+    ISSUED_IN_FUTURE("issued-in-future", 422, "Déclaration datée dans le futur"),
+    ISSUED_TOO_LONG_AGO("issued-too-long-ago", 422, "Déclaration trop ancienne"),
     DECLARATION_CONFLICT("declaration-conflict", 409, "Identifiant de déclaration déjà utilisé"),
-    SEQUENCE_CONFLICT("sequence-conflict", 409, "Numéro de séquence déjà utilisé");
+    // The declarant's chain (sequence-conflict, answered before these existed, is retired)
+    SEQUENCE_GAP("sequence-gap", 409, "Déclaration précédente manquante"),
+    CHAIN_FORK("chain-fork", 409, "Chaîne de déclarations divergente"),
+    STALE_SEQUENCE("stale-sequence", 409, "Numéro de séquence déjà dépassé"),
+
+    // Key rotation and revocation
+    INVALID_KEY_ROTATION("invalid-key-rotation", 422, "Demande de changement de clé invalide"),
+    KEY_ROTATION_MISMATCH("key-rotation-mismatch", 422, "Changement de clé incohérent"),
+    INVALID_KEY_REVOCATION("invalid-key-revocation", 422, "Demande de révocation invalide"),
+
+    // Transparency log
+    INVALID_LOG_RANGE("invalid-log-range", 400, "Intervalle du journal invalide"),
+    BEYOND_LOG_SIZE("beyond-log-size", 404, "Taille au-delà du journal"),
+
+    // Statistics, open data and register exports (public, read-only)
+    UNKNOWN_MEASURE("unknown-measure", 400, "Mesure inconnue"),
+    UNKNOWN_DIMENSION("unknown-dimension", 400, "Dimension inconnue"),
+    UNKNOWN_TERRITORY("unknown-territory", 422, "Territoire absent du référentiel");
 
     private final String slug;
     private final int status;

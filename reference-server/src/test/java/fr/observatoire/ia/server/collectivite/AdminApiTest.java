@@ -3,6 +3,7 @@ package fr.observatoire.ia.server.collectivite;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.protocol.messages.Problem;
 import fr.observatoire.ia.server.db.Database;
+import fr.observatoire.ia.server.referential.Commune;
 import fr.observatoire.ia.server.support.ObservatoireClient;
 import fr.observatoire.ia.server.support.ObservatoireClient.Enrolled;
 import fr.observatoire.ia.server.support.StoreSnapshot;
@@ -34,8 +35,9 @@ class AdminApiTest {
 
     @Test
     void registersACollectiviteWithAFirstEnrolmentCode() {
-        String siren = TestSirens.random();
-        Map<String, Object> body = commune(siren, "06004", "Antibes");
+        Commune commune = TestSirens.nextCommune();
+        String siren = commune.siren();
+        Map<String, Object> body = commune(siren, commune.insee(), "Antibes");
 
         Response response = register(body);
 
@@ -45,7 +47,7 @@ class AdminApiTest {
         assertThat(json.getString("siren")).isEqualTo(siren);
         assertThat(json.getString("kind")).isEqualTo("COMMUNE");
         assertThat(json.getString("name")).isEqualTo("Antibes");
-        assertThat(json.getString("inseeCode")).isEqualTo("06004");
+        assertThat(json.getString("inseeCode")).isEqualTo(commune.insee());
         assertThat(json.getString("enrolmentCode")).matches("[A-HJ-KMNP-TW-Z2-9]{4}(-[A-HJ-KMNP-TW-Z2-9]{4}){3}");
         Instant expiresAt = Instant.parse(json.getString("enrolmentCodeExpiresAt"));
         assertThat(Duration.between(Instant.now(), expiresAt)).isBetween(Duration.ofDays(13), Duration.ofDays(14));
@@ -67,6 +69,34 @@ class AdminApiTest {
     }
 
     @Test
+    void theReferentialFillsWhatTheRegistrationLeavesOut() {
+        Commune commune = TestSirens.nextCommune();
+        Map<String, Object> bySirenAlone = new LinkedHashMap<>();
+        bySirenAlone.put("siren", commune.siren());
+        bySirenAlone.put("contactEmail", "numerique@mairie.example.fr");
+
+        JsonPath registered = register(bySirenAlone).then().statusCode(201).extract().jsonPath();
+
+        assertThat(registered.getString("kind")).isEqualTo("COMMUNE");
+        assertThat(registered.getString("name")).isEqualTo(commune.name());
+        assertThat(registered.getString("inseeCode")).isEqualTo(commune.insee());
+        assertThat(registered.getLong("population")).isEqualTo(commune.population());
+        assertThat(registered.getString("stratum")).isEqualTo(commune.stratum().name());
+        assertThat(registered.getString("departement")).isEqualTo(commune.departement());
+        assertThat(registered.getString("epciSiren")).isEqualTo(commune.epciSiren());
+        Map<String, Object> listed = find(given().get("/api/v1/collectivites").then().statusCode(200).extract().jsonPath(), commune.siren());
+        assertThat(listed).containsEntry("contactEmail", "numerique@mairie.example.fr").containsEntry("departement", commune.departement());
+    }
+
+    @Test
+    void aSirenTheReferentialDoesNotKnowIsRefused() throws Exception {
+        // Nine digits with a valid Luhn key, but no commune or EPCI has it: a typo, not a new collectivité.
+        Problem problem = assertProblem(assertUnchanged(() -> register(commune("210699906", "Commune inventée")), 422,
+                "unknown-collectivite"), 422, "unknown-collectivite");
+        assertThat(problem.detail()).contains("210699906");
+    }
+
+    @Test
     void invalidSiren() throws Exception {
         Response response = assertUnchanged(() -> register(commune("210600889", "Luhn faux")), 422, "invalid-siren");
         assertThat(response.asString()).contains("210600889");
@@ -75,10 +105,11 @@ class AdminApiTest {
 
     @Test
     void invalidDeclarant() throws Exception {
-        Map<String, Object> withoutInsee = commune(TestSirens.random(), "Commune sans code INSEE");
-        withoutInsee.remove("inseeCode");
-        Problem problem = assertProblem(assertUnchanged(() -> register(withoutInsee), 422, "invalid-declarant"), 422, "invalid-declarant");
-        assertThat(problem.detail()).contains("inseeCode");
+        Commune one = TestSirens.nextCommune();
+        Commune other = TestSirens.nextCommune();
+        Map<String, Object> mismatch = commune(one.siren(), other.insee(), "SIREN d'une commune, code INSEE d'une autre");
+        Problem problem = assertProblem(assertUnchanged(() -> register(mismatch), 422, "invalid-declarant"), 422, "invalid-declarant");
+        assertThat(problem.detail()).contains(one.siren(), other.insee());
 
         Map<String, Object> unknownKind = commune(TestSirens.random(), "Nature inconnue");
         unknownKind.put("kind", "VILLAGE");

@@ -5,7 +5,10 @@ import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.jose.SigningKey;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.protocol.messages.Receipt;
+import fr.observatoire.ia.protocol.tlog.Checkpoint;
 import fr.observatoire.ia.server.support.Concurrently;
+import fr.observatoire.ia.server.support.KeyMessages;
+import fr.observatoire.ia.server.support.LogClient;
 import fr.observatoire.ia.server.support.ObservatoireClient;
 import fr.observatoire.ia.server.support.ObservatoireClient.Enrolled;
 import fr.observatoire.ia.server.support.StoreSnapshot;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +79,7 @@ class PostgresRoundTripTest {
         Map<String, Object> json = ProtocolJson.mapper().readValue(TestDeclarations.payload(declaration), LinkedHashMap.class);
         json.put("issuedAt", declaration.issuedAt().plusSeconds(1).toString());
         assertProblem(submit(Jws.sign(commune.key(), Jws.TYP_DECLARATION, ProtocolJson.write(json))), 409, "declaration-conflict");
-        assertProblem(submit(TestDeclarations.signed(commune.key(), TestDeclarations.first(commune.declarant()))), 409, "sequence-conflict");
+        assertProblem(submit(TestDeclarations.signed(commune.key(), TestDeclarations.first(commune.declarant()))), 409, "stale-sequence");
         assertThat(StoreSnapshot.take(database)).isEqualTo(before);
     }
 
@@ -88,6 +92,63 @@ class PostgresRoundTripTest {
 
         assertThat(responses).extracting(Response::statusCode).containsOnlyOnce(201).containsOnly(201, 200);
         assertThat(responses).extracting(Response::asString).containsOnly(responses.get(0).asString());
+    }
+
+    @Test
+    void receiptsRotationAndRevocationWithTheLogOnPostgresql() throws Exception {
+        Checkpoint before = LogClient.checkpoint();
+        Enrolled commune = ObservatoireClient.enrolledCommune("Commune journalisée sur PostgreSQL");
+        String firstJws = TestDeclarations.signed(commune.key(), TestDeclarations.first(commune.declarant()));
+        Receipt first = LogClient.receipt(submit(firstJws));
+        LogClient.verifyReceipt(first, firstJws);
+
+        SigningKey newKey = SigningKey.generate();
+        assertThat(KeyMessages.rotate(KeyMessages.rotation(commune.key(), newKey, commune.siren())).statusCode()).isEqualTo(201);
+        String secondJws = TestDeclarations.signed(newKey, TestDeclarations.next(commune.declarant(), first));
+        Receipt second = LogClient.receipt(submit(secondJws));
+        LogClient.verifyReceipt(second, secondJws);
+        assertProblem(submit(TestDeclarations.signed(commune.key(), TestDeclarations.next(commune.declarant(), second))), 403, "key-retired");
+        assertProblem(submit(TestDeclarations.signed(newKey, TestDeclarations.next(commune.declarant(), first))), 409, "stale-sequence");
+
+        ObservatoireClient.admin().contentType("application/json").body("{\"reason\":\"test\"}")
+                .post("/api/v1/admin/collectivites/{siren}/keys/{kid}/revocation", commune.siren(), newKey.kid()).then().statusCode(200);
+        assertProblem(submit(TestDeclarations.signed(newKey, TestDeclarations.next(commune.declarant(), second))), 403, "key-revoked");
+        assertThat(submit(secondJws).statusCode()).isEqualTo(200);
+
+        Checkpoint after = LogClient.checkpoint();
+        LogClient.verifyConsistency(before, after);
+        LogClient.verifyConsistency(LogClient.verifyReceipt(first, firstJws), after);
+        assertThat(LogClient.recomputedRoot(LogClient.allEntries(), after.size())).isEqualTo(after.rootHash());
+    }
+
+    @Test
+    void concurrentDeclarantsLeaveOneConsistentLogOnPostgresql() throws Exception {
+        Checkpoint before = LogClient.checkpoint();
+        List<Enrolled> communes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            communes.add(ObservatoireClient.enrolledCommune("Commune concurrente sur PostgreSQL " + i));
+        }
+        List<List<String>> sent = Concurrently.run(communes.size(), i -> {
+            List<String> jwss = new ArrayList<>();
+            Declaration declaration = TestDeclarations.first(communes.get(i).declarant());
+            for (int n = 0; n < 5; n++) {
+                String jws = TestDeclarations.signed(communes.get(i).key(), declaration);
+                Response response = submit(jws);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+                jwss.add(jws);
+                declaration = TestDeclarations.next(communes.get(i).declarant(), LogClient.receipt(response));
+            }
+            return jwss;
+        });
+        Checkpoint after = LogClient.checkpoint();
+        LogClient.verifyConsistency(before, after);
+        assertThat(LogClient.recomputedRoot(LogClient.allEntries(), after.size())).isEqualTo(after.rootHash());
+        for (List<String> jwss : sent) {
+            for (String jws : jwss) {
+                Receipt receipt = LogClient.receipt(submit(jws));
+                LogClient.verifyConsistency(LogClient.verifyReceipt(receipt, jws), after);
+            }
+        }
     }
 
     @Test

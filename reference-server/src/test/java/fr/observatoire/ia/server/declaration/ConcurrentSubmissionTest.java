@@ -56,7 +56,7 @@ class ConcurrentSubmissionTest {
 
         assertThat(responses).extracting(Response::statusCode).containsOnlyOnce(201).containsOnly(201, 409);
         assertThat(responses).filteredOn(r -> r.statusCode() == 409)
-                .allSatisfy(r -> assertThat(r.asString()).contains("sequence-conflict"));
+                .allSatisfy(r -> assertThat(r.asString()).contains("stale-sequence"));
     }
 
     @Test

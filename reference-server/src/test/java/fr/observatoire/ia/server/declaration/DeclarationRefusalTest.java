@@ -181,7 +181,7 @@ class DeclarationRefusalTest {
         assertThat(submit(TestDeclarations.signed(commune.key(), declaration)).statusCode()).isEqualTo(201);
         Declaration sameSequence = TestDeclarations.first(commune.declarant());
 
-        Problem problem = assertRefused(TestDeclarations.signed(commune.key(), sameSequence), 409, "sequence-conflict");
+        Problem problem = assertRefused(TestDeclarations.signed(commune.key(), sameSequence), 409, "stale-sequence");
         assertThat(problem.detail()).contains(declaration.id().toString());
     }
 

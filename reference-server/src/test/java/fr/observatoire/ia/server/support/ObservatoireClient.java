@@ -40,8 +40,10 @@ public final class ObservatoireClient {
         return admin().contentType("application/json").body(ProtocolJson.write(body)).post("/api/v1/admin/collectivites");
     }
 
+    /** A commune's registration; its INSEE code is the referential's for that SIREN (any code when it has none). */
     public static Map<String, Object> commune(String siren, String name) {
-        return commune(siren, "06" + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 1000)), name);
+        String insee = TestSirens.inseeOf(siren);
+        return commune(siren, insee != null ? insee : "06" + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 1000)), name);
     }
 
     public static Map<String, Object> commune(String siren, String inseeCode, String name) {
@@ -90,7 +92,8 @@ public final class ObservatoireClient {
 
     /** A fresh commune with a fresh enrolled key. */
     public static Enrolled enrolledCommune(String name) {
-        Declarant declarant = new Declarant(DeclarantKind.COMMUNE, TestSirens.random(), "06088", null, name);
+        String siren = TestSirens.random();
+        Declarant declarant = new Declarant(DeclarantKind.COMMUNE, siren, TestSirens.inseeOf(siren), null, name);
         return enrol(declarant);
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * equal (a refusal never changes stored data).
  */
 public final class StoreSnapshot {
-    private static final List<String> TABLES = List.of("collectivite", "enrolment_code", "signing_key", "declaration");
+    private static final List<String> TABLES = List.of("collectivite", "enrolment_code", "signing_key", "declaration",
+            "key_event", "log_state", "log_leaf", "log_node", "log_checkpoint");
 
     private StoreSnapshot() {
     }
@@ -23,7 +24,7 @@ public final class StoreSnapshot {
             try (Statement statement = connection.createStatement()) {
                 for (String table : TABLES) {
                     dump.append("# ").append(table).append('\n');
-                    try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+                    try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
                         ResultSetMetaData meta = rows.getMetaData();
                         while (rows.next()) {
                             for (int i = 1; i <= meta.getColumnCount(); i++) {

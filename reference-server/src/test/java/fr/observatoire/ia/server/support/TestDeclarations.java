@@ -26,6 +26,7 @@ import fr.observatoire.ia.protocol.Ids;
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.jose.SigningKey;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
+import fr.observatoire.ia.protocol.messages.Receipt;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,8 +41,16 @@ public final class TestDeclarations {
     }
 
     public static Declaration declaration(Declarant declarant, long sequence, String previousHash) {
+        return declaration(declarant, sequence, previousHash, Instant.now());
+    }
+
+    /** The declaration that follows the one {@code previous} acknowledges. */
+    public static Declaration next(Declarant declarant, Receipt previous) {
+        return declaration(declarant, previous.sequence() + 1, previous.declarationHash());
+    }
+
+    public static Declaration declaration(Declarant declarant, long sequence, String previousHash, Instant issuedAt) {
         Period period = Period.containing(PeriodKind.WEEK, LocalDate.of(2026, 11, 2).plusWeeks(sequence));
-        Instant issuedAt = Instant.now();
         AiUsage drafting = new AiUsage("redaction-courriers", "Aide à la rédaction des courriers", null, "Le Chat Pro", "Mistral AI",
                 null, Hosting.EU_CLOUD, Purpose.DRAFTING, List.of(Service.CIVIL_REGISTRY), Maturity.PILOT, Governance.SANCTIONED,
                 List.of(DataCategory.INTERNAL), AutomationLevel.HUMAN_VALIDATES_EACH_OUTPUT, AiActAssessment.of(AiActRiskClass.MINIMAL),

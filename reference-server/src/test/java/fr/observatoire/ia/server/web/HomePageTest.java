@@ -26,5 +26,6 @@ class HomePageTest {
         assertThat(html).contains("Commune sans clé", "en attente d'enrôlement", "semaine du");
         assertThat(html).containsPattern("<strong>" + total + "</strong> déclarations? vérifiées?");
         assertThat(html).doesNotContain("<script", "http://", "https://");
+        assertThat(html).contains("href=\"/tableau-de-bord\"", "href=\"/opendata/datapackage.json\"");
     }
 }

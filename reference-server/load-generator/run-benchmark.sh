@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Ingestion benchmark of the reference server, on H2 and on PostgreSQL, with one command:
+#
+#   reference-server/load-generator/run-benchmark.sh [load generator options]
+#
+# Builds the server and the load generator, then for each database starts the packaged server on a
+# fresh store (a new H2 data directory; a new PostgreSQL database made with createdb), has the load
+# generator enrol collectivités and send them signed, chained declarations from many threads, and
+# prints the results next to the raw Ed25519 verification rate of one core measured in the same run.
+#
+# Environment: BENCH_PORT (18080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust
+# authentication on 127.0.0.1 assumed, or set PGPASSWORD), SKIP_BUILD=1 to reuse the last build,
+# DATABASES ("h2 postgresql"). Default generator options: --collectivites 64 --threads 16 --duration 30 --warmup 10.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PORT=${BENCH_PORT:-18080}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DATABASES=${DATABASES:-h2 postgresql}
+TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+GENERATOR_ARGS=("$@")
+if [ ${#GENERATOR_ARGS[@]} -eq 0 ]; then
+  GENERATOR_ARGS=(--collectivites 64 --threads 16 --duration 30 --warmup 10)
+fi
+SERVER_JAR="$ROOT/reference-server/target/quarkus-app/quarkus-run.jar"
+GENERATOR_JAR="$ROOT/reference-server/load-generator/target/observatoire-load-generator.jar"
+WORK=$(mktemp -d -t observatoire-bench.XXXXXX)
+SERVER_PID=""
+PG_DATABASE=""
+
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [ -n "$PG_DATABASE" ]; then
+    dropdb --if-exists "$PG_DATABASE" || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  echo "== building the server and the load generator"
+  (cd "$ROOT" && mvn -q -B -pl sdk/api,sdk/protocol install -DskipTests \
+     && mvn -q -B -pl reference-server,reference-server/load-generator package -DskipTests)
+fi
+
+echo "== machine"
+echo "date      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "cpus      $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "memory    $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+echo "java      $(java -version 2>&1 | head -1)"
+echo "commit    $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with local changes)')"
+echo "generator ${GENERATOR_ARGS[*]}"
+
+# Starts the packaged server with the given extra options and waits until it is ready.
+start_server() {
+  local data="$WORK/data-$1"; shift
+  mkdir -p "$data"
+  java -Dobservatoire.data-dir="$data" -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+       -Dobservatoire.admin.token="$TOKEN" "$@" -jar "$SERVER_JAR" > "$data/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; then
+      return 0
+    fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "the server did not start:"; tail -40 "$data/server.log"; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "the server did not become ready in 60 s"; tail -40 "$data/server.log"; exit 1
+}
+
+stop_server() {
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+# CPU seconds (user + system) the process has used so far.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"
+}
+
+log_size() {
+  curl -sf "http://127.0.0.1:$PORT/api/v1/log/checkpoint" | sed -n 2p
+}
+
+# Runs the generator, then says what the server's own process spent per entry appended to the log during the
+# run (warm-up, enrolments and measured phase together): a figure other load on the machine barely moves.
+run_generator() {
+  local cpu_before size_before cpu_after size_after
+  cpu_before=$(cpu_seconds "$SERVER_PID"); size_before=$(log_size)
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  java -jar "$GENERATOR_JAR" "http://127.0.0.1:$PORT" "$TOKEN" "${GENERATOR_ARGS[@]}"
+  cpu_after=$(cpu_seconds "$SERVER_PID"); size_after=$(log_size)
+  echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+  awk -v c0="$cpu_before" -v c1="$cpu_after" -v n0="$size_before" -v n1="$size_after" 'BEGIN {
+    printf "server process CPU       %.1f s for %d log entries: %.0f us per entry\n", c1 - c0, n1 - n0, (c1 - c0) * 1e6 / (n1 - n0) }'
+}
+
+for database in $DATABASES; do
+  case "$database" in
+    h2)
+      echo; echo "== H2 (embedded file database, fresh data directory)"
+      start_server h2
+      run_generator
+      stop_server
+      ;;
+    postgresql)
+      PG_DATABASE="observatoire_bench_$$"
+      echo; echo "== PostgreSQL $(psql -XAtc 'SHOW server_version' postgres) (fresh database $PG_DATABASE on $PGHOST:$PGPORT)"
+      createdb "$PG_DATABASE"
+      start_server pg -Dquarkus.profile=pg -Dquarkus.datasource.pg.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DATABASE" \
+        -Dquarkus.datasource.pg.username="$PGUSER" -Dquarkus.datasource.pg.password="${PGPASSWORD:-}"
+      run_generator
+      stop_server
+      dropdb "$PG_DATABASE"; PG_DATABASE=""
+      ;;
+    *) echo "unknown database '$database' (h2, postgresql)"; exit 2 ;;
+  esac
+done

@@ -1,0 +1,213 @@
+package fr.observatoire.ia.loadgen;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ingestion benchmark: registers and enrols collectivités on a running server, signs their chained
+ * declarations, sends them from many threads for a bounded time, and prints accepted declarations per
+ * second and latency percentiles next to the raw Ed25519 verification rate of one core, measured here.
+ *
+ * <p>Every declaration is signed before the clock starts, so that the generator's own signing does not
+ * take CPU from the server it measures (on the same machine); the HTTP client still does.
+ */
+public final class LoadGenerator {
+    private static final int RAW_WARMUP_SECONDS = 3;
+    private static final int RAW_SECONDS = 5;
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new Run(options).execute();
+    }
+
+    /** One benchmark run. */
+    private record Run(Options options) {
+        void execute() throws Exception {
+            System.out.printf(Locale.ROOT, "raw verification: measuring Bouncy Castle Ed25519 on one thread (%d s)...%n", RAW_SECONDS);
+            double raw = RawVerification.perSecond(new SyntheticCollectivite(Sirens.random(), 0), RAW_WARMUP_SECONDS, RAW_SECONDS);
+
+            ObservatoryApi api = new ObservatoryApi(options.server(), options.adminToken());
+            List<SyntheticCollectivite> collectivites = enrol(api);
+            List<List<String>> work = presign(collectivites);
+
+            System.out.printf(Locale.ROOT, "sending from %d threads: %d s warm-up, then %d s measured...%n", options.threads(),
+                    options.warmup().toSeconds(), options.duration().toSeconds());
+            long start = System.nanoTime();
+            long measureFrom = start + options.warmup().toNanos();
+            long end = measureFrom + options.duration().toNanos();
+            Sender[] senders = new Sender[options.threads()];
+            for (int i = 0; i < senders.length; i++) {
+                senders[i] = new Sender(api, work.get(i), measureFrom, end);
+            }
+            List<Results> results = runAll(senders);
+            long lastCompletion = 0;
+            for (Sender sender : senders) {
+                lastCompletion = Math.max(lastCompletion, sender.lastCompletion);
+            }
+            double seconds = (Math.min(end, Math.max(lastCompletion, measureFrom + 1)) - measureFrom) / 1e9;
+            print(Results.merge(results), seconds, raw, lastCompletion < end - 1_000_000_000L);
+        }
+
+        private List<SyntheticCollectivite> enrol(ObservatoryApi api) throws Exception {
+            System.out.printf(Locale.ROOT, "registering and enrolling %d collectivités...%n", options.collectivites());
+            List<SyntheticCollectivite> collectivites = new ArrayList<>();
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < options.collectivites(); i++) {
+                SyntheticCollectivite collectivite = new SyntheticCollectivite(Sirens.random(), i + 1);
+                collectivites.add(collectivite);
+                tasks.add(() -> {
+                    api.registerAndEnrol(collectivite);
+                    return null;
+                });
+            }
+            invokeAll("loadgen-enrol", tasks);
+            return collectivites;
+        }
+
+        /** Each thread gets its own collectivités, their declarations interleaved, each chain in order. */
+        private List<List<String>> presign(List<SyntheticCollectivite> collectivites) throws Exception {
+            int perCollectivite = Math.max(1, options.maxDeclarations() / collectivites.size());
+            System.out.printf(Locale.ROOT, "signing %d declarations (%d per collectivité) before the clock starts...%n",
+                    perCollectivite * collectivites.size(), perCollectivite);
+            List<Callable<List<String>>> tasks = new ArrayList<>();
+            for (int t = 0; t < options.threads(); t++) {
+                List<SyntheticCollectivite> own = new ArrayList<>();
+                for (int i = t; i < collectivites.size(); i += options.threads()) {
+                    own.add(collectivites.get(i));
+                }
+                tasks.add(() -> {
+                    List<String> signed = new ArrayList<>(own.size() * perCollectivite);
+                    for (int n = 0; n < perCollectivite; n++) {
+                        for (SyntheticCollectivite collectivite : own) {
+                            signed.add(collectivite.nextSigned());
+                        }
+                    }
+                    return signed;
+                });
+            }
+            return invokeAll("loadgen-sign", tasks);
+        }
+
+        private static List<Results> runAll(Sender[] senders) throws Exception {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Callable<Results>> tasks = new ArrayList<>();
+            for (Sender sender : senders) {
+                tasks.add(() -> {
+                    go.await();
+                    return sender.call();
+                });
+            }
+            ExecutorService pool = pool("loadgen-sender", senders.length);
+            try {
+                List<Future<Results>> futures = new ArrayList<>();
+                for (Callable<Results> task : tasks) {
+                    futures.add(pool.submit(task));
+                }
+                go.countDown();
+                List<Results> results = new ArrayList<>();
+                for (Future<Results> future : futures) {
+                    results.add(future.get());
+                }
+                return results;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private void print(Results results, double seconds, double raw, boolean exhausted) {
+            double rate = results.accepted() / seconds;
+            System.out.println();
+            System.out.printf(Locale.ROOT, "server                   %s%n", options.server());
+            System.out.printf(Locale.ROOT, "date                     %s%n", Instant.now());
+            System.out.printf(Locale.ROOT, "collectivités / threads  %d / %d%n", options.collectivites(), options.threads());
+            System.out.printf(Locale.ROOT, "measured                 %.1f s (after %d s of warm-up)%n", seconds, options.warmup().toSeconds());
+            System.out.printf(Locale.ROOT, "accepted (201)           %d, %.0f/s%n", results.accepted(), rate);
+            System.out.printf(Locale.ROOT, "failed, by status        %s%n", results.failures().isEmpty() ? "none" : results.failures());
+            System.out.printf(Locale.ROOT, "latency (ms)             p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n", results.percentileMillis(50),
+                    results.percentileMillis(95), results.percentileMillis(99), results.percentileMillis(100));
+            System.out.printf(Locale.ROOT, "raw Ed25519 verification %.0f/s (Bouncy Castle, one thread, this process)%n", raw);
+            System.out.printf(Locale.ROOT, "accepted / raw           %.2f%n", rate / raw);
+            if (exhausted) {
+                System.out.println("note: the signed declarations ran out before the end; raise --max-declarations");
+            }
+        }
+
+        private static <T> List<T> invokeAll(String name, List<Callable<T>> tasks) throws Exception {
+            ExecutorService pool = pool(name, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            try {
+                List<T> results = new ArrayList<>();
+                for (Future<T> future : pool.invokeAll(tasks)) {
+                    results.add(future.get());
+                }
+                return results;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static ExecutorService pool(String name, int threads) {
+            AtomicInteger count = new AtomicInteger();
+            return Executors.newFixedThreadPool(threads, task -> {
+                Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    /** One sending thread: its declarations in order, until they run out or the time is up. */
+    private static final class Sender implements Callable<Results> {
+        private final ObservatoryApi api;
+        private final List<String> declarations;
+        private final long measureFrom;
+        private final long end;
+        private volatile long lastCompletion;
+
+        Sender(ObservatoryApi api, List<String> declarations, long measureFrom, long end) {
+            this.api = api;
+            this.declarations = declarations;
+            this.measureFrom = measureFrom;
+            this.end = end;
+        }
+
+        @Override
+        public Results call() {
+            Results results = new Results();
+            for (String jws : declarations) {
+                long sent = System.nanoTime();
+                if (sent >= end) {
+                    break;
+                }
+                int status = api.submit(jws);
+                long done = System.nanoTime();
+                if (sent >= measureFrom && done <= end) {
+                    if (status == 201) {
+                        results.accepted(done - sent);
+                    } else {
+                        results.failed(status);
+                    }
+                    lastCompletion = done;
+                }
+            }
+            return results;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package fr.observatoire.ia.loadgen;
+
+import fr.observatoire.ia.protocol.jose.Jws;
+import fr.observatoire.ia.protocol.json.ProtocolJson;
+import fr.observatoire.ia.protocol.messages.EnrolmentRequest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The three calls the benchmark makes, over the JDK's HTTP client (HTTP/1.1, kept-alive connections). */
+final class ObservatoryApi {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI server;
+    private final String adminToken;
+    private final HttpClient http;
+
+    ObservatoryApi(URI server, String adminToken) {
+        this.server = server;
+        this.adminToken = adminToken;
+        AtomicInteger threads = new AtomicInteger();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newCachedThreadPool(task -> {
+                    Thread thread = new Thread(task, "loadgen-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
+    }
+
+    /** Registers the collectivité and enrols its key with the code the registration returned. */
+    void registerAndEnrol(SyntheticCollectivite collectivite) throws IOException, InterruptedException {
+        Map<String, Object> registration = new LinkedHashMap<>();
+        registration.put("kind", "SYNDICAT");
+        registration.put("siren", collectivite.siren());
+        registration.put("name", collectivite.name());
+        HttpResponse<String> registered = send(HttpRequest.newBuilder(server.resolve("/api/v1/admin/collectivites"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolJson.write(registration))));
+        require(registered, 201, "registration of " + collectivite.siren());
+        String code = (String) ProtocolJson.mapper().readValue(registered.body(), Map.class).get("enrolmentCode");
+        String enrolment = Jws.signWithEmbeddedKey(collectivite.key(), Jws.TYP_ENROLMENT,
+                ProtocolJson.write(new EnrolmentRequest(collectivite.siren(), code, Instant.now())));
+        require(send(jose("/api/v1/enrolments", enrolment)), 201, "enrolment of " + collectivite.siren());
+    }
+
+    /** Posts a declaration; returns the HTTP status (a network failure is reported as status 0). */
+    int submit(String compactJws) {
+        try {
+            return send(jose("/api/v1/declarations", compactJws)).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private HttpRequest.Builder jose(String path, String body) {
+        return HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", Jws.MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void require(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + " failed: HTTP " + response.statusCode() + " " + response.body());
+        }
+    }
+}

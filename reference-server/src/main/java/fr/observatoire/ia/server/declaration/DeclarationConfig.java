@@ -1,0 +1,18 @@
+package fr.observatoire.ia.server.declaration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code observatoire.declaration.*}: how far a declaration's issuedAt may be from the server's clock on first submission. */
+@ConfigMapping(prefix = "observatoire.declaration")
+public interface DeclarationConfig {
+    /** How far ahead of the server's clock issuedAt may be (clocks drift; beyond, the clock is wrong or the date forged). */
+    @WithDefault("PT5M")
+    Duration maxFutureSkew();
+
+    /** How old issuedAt may be: a declaration waits in an outbox while the observatory is down, not for seasons. */
+    @WithDefault("P90D")
+    Duration maxAge();
+}

@@ -1,0 +1,177 @@
+package fr.observatoire.ia.server.index;
+
+import fr.observatoire.ia.model.Declaration;
+import fr.observatoire.ia.protocol.json.InvalidJsonException;
+import fr.observatoire.ia.protocol.json.ProtocolJson;
+import fr.observatoire.ia.server.db.Database;
+import fr.observatoire.ia.server.db.DatabaseException;
+import fr.observatoire.ia.server.db.Sql;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reads newly accepted declarations and hands them to the {@link IndexSink}s (statistics, public register),
+ * without touching the declaration path: on a named background thread, and on demand before a statistics query
+ * answers, so that a query sees every declaration accepted before it.
+ *
+ * <p>The high-water mark is {@code declaration.ingest_no}, an identity column. Numbers are taken at insert and
+ * transactions commit in any order, so a number may become visible after a higher one: the cursor only moves
+ * over a gap once the row after it is older than {@code observatoire.index.grace} (a transaction open that long
+ * has rolled back); rows past an open gap are indexed at once and remembered in {@code stats_indexed}, which also
+ * makes indexing idempotent (one transaction per declaration, ending with that row).
+ */
+@ApplicationScoped
+public class DeclarationIndexer {
+    private static final Logger LOG = Logger.getLogger(DeclarationIndexer.class);
+    private static final String THREAD_NAME = "observatoire-indexer";
+
+    private final Database database;
+    private final IndexRepository repository;
+    private final UnitResolver units;
+    private final Instance<IndexSink> sinks;
+    private final Duration interval;
+    private final Duration grace;
+    private final int batch;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Declarations whose indexing failed, logged once each; retried at every pass. */
+    private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService scheduler;
+
+    @Inject
+    DeclarationIndexer(Database database, IndexRepository repository, UnitResolver units, Instance<IndexSink> sinks,
+                       @ConfigProperty(name = "observatoire.index.interval", defaultValue = "PT10S") Duration interval,
+                       @ConfigProperty(name = "observatoire.index.grace", defaultValue = "PT2M") Duration grace,
+                       @ConfigProperty(name = "observatoire.index.batch", defaultValue = "500") int batch) {
+        this.database = database;
+        this.repository = repository;
+        this.units = units;
+        this.sinks = sinks;
+        this.interval = interval;
+        this.grace = grace;
+        this.batch = batch;
+    }
+
+    void start(@Observes StartupEvent event) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, THREAD_NAME);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::catchUpQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Indexes every declaration accepted so far; returns how many it indexed. Safe to call from any thread. */
+    public int catchUp() {
+        lock.lock();
+        try {
+            int indexed = 0;
+            boolean more = true;
+            while (more) {
+                long cursor = database.read(repository::cursor);
+                List<IndexRepository.Pending> pending = database.read(connection -> repository.after(connection, cursor, batch));
+                if (pending.isEmpty()) {
+                    break;
+                }
+                Set<UUID> done = database.read(connection -> repository.indexedAfter(connection, cursor));
+                Instant holesBefore = Instant.now().minus(grace);
+                long through = cursor;
+                boolean contiguous = true;
+                for (IndexRepository.Pending p : pending) {
+                    boolean ok = done.contains(p.id()) || index(p);
+                    if (ok && !done.contains(p.id())) {
+                        indexed++;
+                    }
+                    // A missing number is a transaction still committing, unless the row after it is older than the grace.
+                    boolean openGap = p.ingestNo() != through + 1 && p.receivedAt().isAfter(holesBefore);
+                    contiguous &= ok && !openGap;
+                    if (contiguous) {
+                        through = p.ingestNo();
+                    }
+                }
+                moveCursor(cursor, through);
+                // Past an open gap or a failure the cursor stays: the next pass starts there again.
+                more = contiguous && pending.size() == batch;
+            }
+            return indexed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void moveCursor(long from, long to) {
+        if (to > from) {
+            database.inTransaction(connection -> {
+                repository.moveCursor(connection, to);
+                return null;
+            });
+        }
+    }
+
+    private boolean index(IndexRepository.Pending pending) {
+        try {
+            Declaration declaration = ProtocolJson.read(pending.payload().getBytes(StandardCharsets.UTF_8), Declaration.class);
+            AcceptedDeclaration accepted = new AcceptedDeclaration(pending.id(), pending.ingestNo(), pending.payloadHash(),
+                    pending.receivedAt(), declaration, units.unitOf(pending.declarant()));
+            database.inTransaction(connection -> {
+                for (IndexSink sink : sinks) {
+                    sink.index(connection, accepted);
+                }
+                repository.markIndexed(connection, pending.id(), pending.ingestNo(), Sql.now());
+                return null;
+            });
+            failed.remove(pending.id());
+            return true;
+        } catch (DatabaseException e) {
+            if (e.isUniqueViolation()) {
+                // Another server instance indexed it at the same time.
+                return true;
+            }
+            logOnce(pending, e);
+            return false;
+        } catch (InvalidJsonException | RuntimeException e) {
+            logOnce(pending, e);
+            return false;
+        }
+    }
+
+    private void logOnce(IndexRepository.Pending pending, Exception e) {
+        if (failed.add(pending.id())) {
+            LOG.errorf(e, "cannot index declaration %s (ingest_no %d); statistics stop before it until it can be",
+                    pending.id(), pending.ingestNo());
+        }
+    }
+
+    private void catchUpQuietly() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            // The database may be down; the next pass or the next query tries again.
+            LOG.debugf(e, "indexing pass failed");
+        }
+    }
+}
