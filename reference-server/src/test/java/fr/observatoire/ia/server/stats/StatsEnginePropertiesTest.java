@@ -81,8 +81,8 @@ class StatsEnginePropertiesTest {
     }
 
     record Query(Measure measure, List<Dimension> by, Map<Dimension, String> filters, TimeGrain grain, LocalDate from, LocalDate to) {
-        StatsQuery statsQuery() {
-            return new StatsQuery(measure, by, filters, grain, from, to, StatsQuery.MAX_LIMIT, 0);
+        StatsQuery statsQuery(int offset) {
+            return new StatsQuery(measure, by, filters, grain, from, to, StatsQuery.MAX_LIMIT, offset);
         }
 
         Query withFilter(Dimension d, String value) {
@@ -109,7 +109,7 @@ class StatsEnginePropertiesTest {
     @Property(tries = 150)
     void publishedCellsAreTrueAndPassTheRules(@ForAll("populations") Population population, @ForAll("queries") Query query) throws Exception {
         List<Placed> placed = load(population);
-        for (StatsCell cell : ENGINE.run(connection, query.statsQuery()).cells()) {
+        for (StatsCell cell : cells(query)) {
             if (cell.suppressed()) {
                 assertThat(cell.value()).isNull();
                 assertThat(cell.collectivites()).isNull();
@@ -133,8 +133,8 @@ class StatsEnginePropertiesTest {
         }
         List<Placed> placed = load(population);
         Query child = parent.withFilter(extra.getKey(), extra.getValue());
-        Map<LocalDate, StatsCell> parents = byBucket(ENGINE.run(connection, parent.statsQuery()).cells());
-        Map<LocalDate, StatsCell> children = byBucket(ENGINE.run(connection, child.statsQuery()).cells());
+        Map<LocalDate, StatsCell> parents = byBucket(cells(parent));
+        Map<LocalDate, StatsCell> children = byBucket(cells(child));
         parents.forEach((bucket, p) -> {
             StatsCell c = children.get(bucket);
             if (p.suppressed() || c == null || c.suppressed()) {
@@ -165,8 +165,8 @@ class StatsEnginePropertiesTest {
         }
         load(population);
         Query parts = new Query(total.measure(), List.of(by), total.filters(), total.grain(), total.from(), total.to());
-        Map<LocalDate, StatsCell> totals = byBucket(ENGINE.run(connection, total.statsQuery()).cells());
-        List<StatsCell> breakdown = ENGINE.run(connection, parts.statsQuery()).cells();
+        Map<LocalDate, StatsCell> totals = byBucket(cells(total));
+        List<StatsCell> breakdown = cells(parts);
         totals.forEach((bucket, t) -> {
             if (!t.suppressed()) {
                 return;
@@ -191,17 +191,44 @@ class StatsEnginePropertiesTest {
         }
         Query broken = new Query(query.measure(), by, Map.of(), query.grain(), query.from(), query.to());
         Map<List<Object>, StatsCell> all = new HashMap<>();
-        for (StatsCell cell : ENGINE.run(connection, broken.statsQuery()).cells()) {
+        for (StatsCell cell : cells(broken)) {
             all.put(identity(cell), cell);
         }
-        for (StatsCell cell : ENGINE.run(connection, query.statsQuery()).cells()) {
+        Map<List<Object>, StatsCell> asked = new HashMap<>();
+        for (StatsCell cell : cells(query)) {
+            asked.put(identity(cell), cell);
             StatsCell same = all.get(identity(cell));
             if (same == null) {
-                assertThat(cell.collectivites()).as("%s absent from the breakdown", cell).isZero();
+                // Only a published zero may be left out of a breakdown (a cell that is not listed is zero).
+                assertThat(!cell.suppressed() && cell.collectivites() == 0).as("%s absent from the breakdown", cell).isTrue();
                 continue;
             }
             assertThat(same.reason()).as("%s vs %s", cell, same).isEqualTo(cell.reason());
             assertThat(same.value()).isEqualTo(cell.value());
+        }
+        // And the other way round: a cell of the breakdown that the filters select is in the filtered answer.
+        all.forEach((identity, cell) -> {
+            boolean selected = query.filters().entrySet().stream().allMatch(f -> f.getValue().equals(cell.coordinates().get(f.getKey())));
+            if (selected && !asked.containsKey(identity)) {
+                assertThat(!cell.suppressed() && cell.collectivites() == 0).as("%s absent from the filtered answer", cell).isTrue();
+            }
+        });
+    }
+
+    /**
+     * Every cell of a query's answer, page after page: an answer holds at most {@link StatsQuery#MAX_LIMIT} cells
+     * (a breakdown by EPCI, with every EPCI of France, has tens of thousands), and a cell on a later page is no less
+     * published than one on the first.
+     */
+    private static List<StatsCell> cells(Query query) throws SQLException {
+        List<StatsCell> cells = new ArrayList<>();
+        while (true) {
+            StatsResult page = ENGINE.run(connection, query.statsQuery(cells.size()));
+            cells.addAll(page.cells());
+            if (page.cells().isEmpty() || cells.size() >= page.total()) {
+                assertThat(cells).as("the pages of %s", query).hasSize(page.total());
+                return cells;
+            }
         }
     }
 
