@@ -12,10 +12,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The observatory administrator's side of the demo: registering collectivités, reading what was accepted. */
 final class AdminClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Named daemon threads: the client lives as long as the demo waits. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "demo-admin-http-" + THREADS.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }))
+            .build();
     private final URI baseUri;
     private final String token;
 

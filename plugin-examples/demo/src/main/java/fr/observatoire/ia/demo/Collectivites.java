@@ -77,10 +77,10 @@ final class Collectivites {
     /** The Métropole Nice Côte d'Azur: its web proxy's log reveals shadow AI, through the Squid plugin. */
     static final class MetropoleNiceCoteDAzur implements DemoCollectivite {
         private static final String SUBNETS = """
-                10.20.1.0/24 HUMAN_RESOURCES
-                10.20.2.0/24 FINANCE
-                10.20.3.0/24 URBAN_PLANNING
-                10.20.4.0/23 INFORMATION_SYSTEMS
+                10.1.2.0/24 HUMAN_RESOURCES
+                10.1.3.0/24 FINANCE
+                10.2.7.0/24 URBAN_PLANNING
+                10.2.8.0/24 INFORMATION_SYSTEMS
                 default TRANSVERSAL
                 """;
 

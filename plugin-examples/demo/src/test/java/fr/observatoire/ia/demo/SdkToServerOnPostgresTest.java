@@ -24,13 +24,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SdkToServerOnPostgresTest {
     private static final Path SERVER_JAR = Path.of("../../reference-server/target/quarkus-app/quarkus-run.jar");
+    private static final Path AGENT_JAR = Path.of("../agent-distribution/target/observatoire-agent.jar");
     private final String baseUrl = System.getProperty("observatoire.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private final String user = System.getProperty("observatoire.pg.user", "postgres");
     private final String database = "observatoire_demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        assumeTrue(Files.isRegularFile(SERVER_JAR), "the reference server is not packaged (run from the reactor: mvn verify)");
+        assumeTrue(Files.isRegularFile(SERVER_JAR) && Files.isRegularFile(AGENT_JAR),
+                "the reference server or the agent is not packaged (run from the reactor: mvn verify)");
         try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
@@ -52,17 +54,17 @@ class SdkToServerOnPostgresTest {
             port = socket.getLocalPort();
         }
         String url = baseUrl.substring(0, baseUrl.lastIndexOf('/') + 1) + database;
-        int accepted = DemoTerritory.run(new Options(port, Path.of("target", "demo-pg-data"), SERVER_JAR, false, Map.of(
+        int accepted = DemoTerritory.run(new Options(port, Path.of("target", "demo-pg-data"), SERVER_JAR, AGENT_JAR, false, Map.of(
                 "quarkus.datasource.active", "false",
                 "quarkus.datasource.pg.jdbc.url", url,
                 "quarkus.datasource.pg.username", user)));
 
-        assertThat(accepted).isEqualTo(3);
+        assertThat(accepted).isEqualTo(4);
         try (Connection connection = DriverManager.getConnection(url, user, "");
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM declaration")) {
             rows.next();
-            assertThat(rows.getLong(1)).as("declarations stored in PostgreSQL").isEqualTo(3);
+            assertThat(rows.getLong(1)).as("declarations stored in PostgreSQL").isEqualTo(4);
         }
     }
 

@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +33,8 @@ import java.util.function.Function;
         description = {"Déclare l’usage de l’IA de la collectivité à l’observatoire, signé et agrégé.",
                 "Declares the collectivité’s AI usage to the observatory, signed and aggregated."},
         subcommands = {InitCommand.class, EnrolCommand.class, StatusCommand.class, PreviewCommand.class, RunCommand.class,
-                ClosePeriodCommand.class, FlushCommand.class, VerifyCommand.class},
+                ClosePeriodCommand.class, FlushCommand.class, VerifyCommand.class, ReceiptsCommand.class, RotateKeyCommand.class,
+                RevokeKeyCommand.class},
         exitCodeListHeading = "%nCodes de sortie / exit codes:%n",
         exitCodeList = {"0:ok", "1:échec opérationnel / operational failure (network, plugin, store)",
                 "2:usage ou configuration / usage or configuration error", "3:refus de l’observatoire / refused by the observatory",
@@ -52,11 +58,18 @@ public final class ObservatoireAgent implements Callable<Integer> {
     private final Map<String, String> environment;
     private final boolean terminal;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private BufferedReader input;
     private Messages messages;
 
     ObservatoireAgent(Map<String, String> environment, boolean terminal) {
         this.environment = environment;
         this.terminal = terminal;
+    }
+
+    /** {@code input}: what the person at the terminal types (a confirmation); standard input when not given. */
+    ObservatoireAgent(Map<String, String> environment, boolean terminal, BufferedReader input) {
+        this(environment, terminal);
+        this.input = input;
     }
 
     public static void main(String[] args) {
@@ -105,6 +118,19 @@ public final class ObservatoireAgent implements Callable<Integer> {
 
     boolean terminal() {
         return terminal;
+    }
+
+    /** One line typed at the terminal, or null at the end of the input. */
+    String readLine() {
+        if (input == null) {
+            input = new BufferedReader(new InputStreamReader(System.in, System.console() != null ? System.console().charset()
+                    : Charset.defaultCharset()));
+        }
+        try {
+            return input.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Config config() {

@@ -24,7 +24,8 @@ final class StatusCommand extends AgentCommand {
                     : agent.messages().english() ? config.declarant().kind().english() : config.declarant().kind().french();
             say("status.declarant", name, config.declarant().siren());
             say("status.endpoint", config.endpoint());
-            say(status.enrolled() ? "status.enrolled" : "status.not.enrolled", status.enrolledKid());
+            say(status.enrolled() ? "status.enrolled" : status.alarm(Alarm.Kind.KEY_REVOKED).isPresent() ? "status.revoked"
+                    : "status.not.enrolled", status.enrolledKid());
             if (status.openPeriod() != null) {
                 say("status.period", status.openPeriod().start().toString(), status.openPeriod().end().toString());
             }

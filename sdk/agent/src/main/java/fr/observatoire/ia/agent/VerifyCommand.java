@@ -14,6 +14,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,7 +43,12 @@ final class VerifyCommand extends AgentCommand {
             }
             SdkStatus status = sdk.status();
             if (!status.enrolled()) {
-                fail(ExitCode.NOT_ENROLLED, "verify.not.enrolled");
+                Optional<Alarm> revoked = status.alarm(Alarm.Kind.KEY_REVOKED);
+                if (revoked.isPresent()) {
+                    fail(ExitCode.NOT_ENROLLED, "verify.key.revoked", Sending.keyOf(revoked.get()));
+                } else {
+                    fail(ExitCode.NOT_ENROLLED, "verify.not.enrolled");
+                }
                 return worst;
             }
             key(sdk.config().orElseThrow().dataDir().resolve(SIGNING_KEY_FILE), status.enrolledKid());

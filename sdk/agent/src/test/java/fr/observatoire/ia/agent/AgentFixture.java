@@ -3,8 +3,10 @@ package fr.observatoire.ia.agent;
 import fr.observatoire.ia.model.Declarant;
 import fr.observatoire.ia.model.DeclarantKind;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,11 @@ final class AgentFixture {
         return this;
     }
 
+    AgentFixture french() {
+        environment = Map.of("LANG", "fr_FR.UTF-8");
+        return this;
+    }
+
     Path config() {
         return dir.resolve("agent.properties");
     }
@@ -79,6 +86,13 @@ final class AgentFixture {
 
     Result runRaw(String... args) {
         return run(new ObservatoireAgent(environment, false), args);
+    }
+
+    /** Runs {@code args} as at a terminal where the person types {@code typed} (lines). */
+    Result runAtTerminal(String typed, String... args) throws IOException {
+        writeConfig();
+        return run(new ObservatoireAgent(environment, true, new BufferedReader(new StringReader(typed))),
+                prepend("--config", config().toString(), args));
     }
 
     Result run(ObservatoireAgent agent, String... args) {

@@ -357,6 +357,27 @@ public final class ObservatoireSdk implements Observatory {
         }
     }
 
+    /**
+     * The declarations of the outbox, in chain order, each with its state, the JWS as sent and, once the observatory
+     * acknowledged it, its receipt: the evidence anyone can check with {@code observatoire-audit verify-receipt}
+     * (with {@link #logKey()}). Sent declarations stay in the store. For the agent's {@code receipts} command.
+     *
+     * @return empty for a disabled SDK
+     * @throws IllegalStateException when the SDK is closed or the store cannot be read
+     */
+    public List<OutboxDeclaration> outbox() {
+        return runtime == null ? List.of() : runtime.outbox();
+    }
+
+    /**
+     * The C2SP verifier key of the observatory's transparency log with which this SDK checks receipts: the pinned
+     * {@code observatoire.log-key}, else the key received at enrolment. Empty before enrolment, for an observatory
+     * without a log, and for a disabled SDK.
+     */
+    public Optional<String> logKey() {
+        return runtime == null ? Optional.empty() : runtime.logKey();
+    }
+
     /** The configuration in use; empty for a disabled SDK. */
     public Optional<SdkConfig> config() {
         return runtime == null ? Optional.empty() : Optional.of(runtime.config());

@@ -23,11 +23,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +74,7 @@ class CrashLoopTest {
                 List<Recorded> lines = new CopyOnWriteArrayList<>();
                 CountDownLatch started = new CountDownLatch(1);
                 Process victim = start(observatory.endpoint());
-                Thread reader = read(victim, lines, started);
+                CompletableFuture<Void> output = read(victim, lines, started);
                 if (i % 4 == 3) {
                     Thread.sleep(100 + random.nextInt(500)); // while the SDK opens its store, or soon after
                 } else {
@@ -80,9 +82,12 @@ class CrashLoopTest {
                     Thread.sleep(random.nextInt(1_000)); // while recording, declaring, sending
                 }
                 long killedAt = System.currentTimeMillis();
-                victim.destroyForcibly();
+                // SIGKILL through the handle, not Process.destroyForcibly(): that one also closes our end of the
+                // victim's stdout, which throws away every line the victim printed but the reader had not read yet
+                // (a reader thread lagging by a few dozen lines on a loaded machine), so `recorded` came out short.
+                victim.toHandle().destroyForcibly();
                 assertThat(victim.waitFor(10, TimeUnit.SECONDS)).isTrue();
-                reader.join(5_000);
+                assertThat(output).as("iteration %d: the victim's output is read to its end", i).succeedsWithin(Duration.ofSeconds(10));
 
                 long recorded = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).total();
                 long risk = CrashLoopVictim.STEP // recorded, not yet printed
@@ -173,7 +178,13 @@ class CrashLoopTest {
                 dataDir.toString(), endpoint).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static Thread read(Process victim, List<Recorded> lines, CountDownLatch started) {
+    /**
+     * Reads the victim's lines up to the end of its output, which comes once it is dead and every line it printed
+     * has been read. Each line was one write to the pipe, which a kill cannot cut: a line that does not parse, or an
+     * output that cannot be read to its end, fails the future rather than leaving {@code lines} short.
+     */
+    private static CompletableFuture<Void> read(Process victim, List<Recorded> lines, CountDownLatch started) {
+        CompletableFuture<Void> output = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -186,13 +197,14 @@ class CrashLoopTest {
                         lines.add(new Recorded(Long.parseLong(parts[1]), Long.parseLong(parts[2])));
                     }
                 }
-            } catch (IOException | NumberFormatException e) {
-                // The victim died mid-line: what was read stands.
+                output.complete(null);
+            } catch (IOException | RuntimeException e) {
+                output.completeExceptionally(e);
             }
         }, "crash-loop-reader");
         reader.setDaemon(true);
         reader.start();
-        return reader;
+        return output;
     }
 
     private static String java() {

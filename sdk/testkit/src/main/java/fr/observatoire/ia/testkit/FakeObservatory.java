@@ -29,19 +29,27 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Endpoints, as the reference server serves them: {@value #ENROLMENTS_PATH} and {@value #DECLARATIONS_PATH}
- * (POST, {@code application/jose}); {@code GET /api/v1/declarations/{id}/receipt};
+ * <p>Endpoints, as the reference server serves them: {@value #ENROLMENTS_PATH}, {@value #DECLARATIONS_PATH},
+ * {@value #KEY_ROTATIONS_PATH} (the ACME-style rollover: outer JWS by the current key, inner JWS by the new key with
+ * its {@code jwk}) and {@value #KEY_REVOCATIONS_PATH} (JWS by the key revoked, or another active key of the SIREN),
+ * all POST {@code application/jose}; {@code GET /api/v1/keys/{kid}} (a key's JWK and state);
+ * {@code GET /api/v1/declarations/{id}/receipt};
  * {@code GET /api/v1/declarants/{siren}/chain-head}; {@value #LOG_KEY_PATH} (the log's C2SP verifier key, also in
  * every enrolment answer) and {@value #CHECKPOINT_PATH} (the latest signed checkpoint) as text;
  * {@code GET /api/v1/log/proofs/inclusion?index=&size=} and {@code /api/v1/log/proofs/consistency?from=&to=} (JSON,
  * base64 hashes). Declarations are admitted with the server's rules: duplicates, key state, {@code issuedAt} within
  * 5 minutes ahead and 90 days back of this observatory's clock, and the chain (sequence-gap, chain-fork,
- * stale-sequence). Not served: the admin API (collectivités are registered with
- * {@link #issueEnrolmentCode(Declarant)}), key rotation, the log's entries. Thread-safe.
+ * stale-sequence), and a retired or revoked key signs nothing new ({@code key-retired}, {@code key-revoked}). Rotations
+ * and revocations are appended to the log as sent. Not served: the admin API (collectivités are registered with
+ * {@link #issueEnrolmentCode(Declarant)}, keys revoked by the observatory with {@link #revoke(String)}), the log's
+ * entries. Thread-safe.
  */
 public final class FakeObservatory implements AutoCloseable {
     public static final String ENROLMENTS_PATH = "/api/v1/enrolments";
     public static final String DECLARATIONS_PATH = "/api/v1/declarations";
+    public static final String KEYS_PATH = "/api/v1/keys";
+    public static final String KEY_ROTATIONS_PATH = KeyEndpoints.ROTATIONS_PATH;
+    public static final String KEY_REVOCATIONS_PATH = KeyEndpoints.REVOCATIONS_PATH;
     public static final String LOG_PATH = "/api/v1/log";
     public static final String LOG_KEY_PATH = LOG_PATH + "/key";
     public static final String CHECKPOINT_PATH = LOG_PATH + "/checkpoint";
@@ -109,10 +117,34 @@ public final class FakeObservatory implements AutoCloseable {
         }
     }
 
-    /** Revokes a key: declarations it signs from now on are refused with {@code key-revoked}. */
+    /**
+     * Revokes a key as the observatory's administrator would: declarations it signs from now on are refused with
+     * {@code key-revoked}.
+     */
     public void revoke(String kid) {
         synchronized (registry) {
-            registry.revoke(kid);
+            registry.revoke(kid, Registry.Key.BY_OBSERVATORY, "revoked by the observatory (test)", clock.instant());
+        }
+    }
+
+    /** Where a key is in its life (enrolled, rotated out, revoked), if it was ever enrolled. */
+    public Optional<KeyState> keyState(String kid) {
+        synchronized (registry) {
+            return registry.key(kid).map(Registry.Key::state);
+        }
+    }
+
+    /** The key that replaced a retired key, if it was rotated out. */
+    public Optional<String> replacedBy(String kid) {
+        synchronized (registry) {
+            return registry.key(kid).map(Registry.Key::replacedBy);
+        }
+    }
+
+    /** The reason a key was revoked with (public: it goes into the log), if it was revoked with one. */
+    public Optional<String> revocationReason(String kid) {
+        synchronized (registry) {
+            return registry.key(kid).filter(Registry.Key::revoked).map(Registry.Key::revocationReason);
         }
     }
 

@@ -57,10 +57,7 @@ final class Ledger {
             throw ProblemType.DECLARATION_CONFLICT.refuse("the declaration " + declaration.id() + " was already received with other content ("
                     + known.receipt().declarationHash() + "); a new declaration needs a new id");
         }
-        if (key.revoked()) {
-            throw ProblemType.KEY_REVOKED.refuse("the key " + key.kid() + " was revoked; sign with the collectivité's current key, "
-                    + "or ask the observatory for a new enrolment code");
-        }
+        KeyStates.requireActive(key);
         checkIssuedAt(declaration.issuedAt(), now);
         List<ReceivedDeclaration> chain = chains.computeIfAbsent(declaration.declarant().siren(), s -> new ArrayList<>());
         checkChain(declaration, chain);

@@ -23,6 +23,7 @@ final class ProtocolTransformer implements ResponseDefinitionTransformerV2 {
 
     private final EnrolmentEndpoint enrolments;
     private final DeclarationEndpoint declarations;
+    private final KeyEndpoints keys;
     private final ReadEndpoints reads;
     private final Ledger ledger;
     private final FaultPlan faults;
@@ -36,7 +37,8 @@ final class ProtocolTransformer implements ResponseDefinitionTransformerV2 {
     ProtocolTransformer(Registry registry, Ledger ledger, TransparencyLog log, FaultPlan faults, Clock clock) {
         this.enrolments = new EnrolmentEndpoint(registry, log);
         this.declarations = new DeclarationEndpoint(registry, ledger);
-        this.reads = new ReadEndpoints(ledger, log);
+        this.keys = new KeyEndpoints(registry, log);
+        this.reads = new ReadEndpoints(registry, ledger, log);
         this.ledger = ledger;
         this.faults = faults;
         this.clock = clock;
@@ -80,6 +82,10 @@ final class ProtocolTransformer implements ResponseDefinitionTransformerV2 {
                 case FakeObservatory.ENROLMENTS_PATH -> post(method, () -> enrolments.handle(request.getBody(),
                         request.getHeader("Content-Type"), clock.instant(), base(request) + FakeObservatory.DECLARATIONS_PATH));
                 case FakeObservatory.DECLARATIONS_PATH -> post(method, () -> declarations.handle(request.getBody(),
+                        request.getHeader("Content-Type"), clock.instant()));
+                case FakeObservatory.KEY_ROTATIONS_PATH -> post(method, () -> keys.rotate(request.getBody(),
+                        request.getHeader("Content-Type"), clock.instant()));
+                case FakeObservatory.KEY_REVOCATIONS_PATH -> post(method, () -> keys.revoke(request.getBody(),
                         request.getHeader("Content-Type"), clock.instant()));
                 default -> {
                     if (!"GET".equals(method)) {

@@ -9,13 +9,14 @@ import java.util.function.Function;
 
 /**
  * The GET resources of the protocol a client reads, as the reference server serves them: a declaration's receipt,
- * a declarant's chain head (where a collectivité that lost its state resumes), and the transparency log (key,
- * signed checkpoint, inclusion and consistency proofs with hashes in base64).
+ * a declarant's chain head (where a collectivité that lost its state resumes), a key's public JWK and state, and the
+ * transparency log (key, signed checkpoint, inclusion and consistency proofs with hashes in base64).
  */
 final class ReadEndpoints {
     private static final String RECEIPT = "/receipt";
     private static final String CHAIN_HEAD = "/chain-head";
 
+    private final Registry registry;
     private final Ledger ledger;
     private final TransparencyLog log;
 
@@ -27,7 +28,8 @@ final class ReadEndpoints {
     record InclusionProof(long index, long size, String leafHash, List<String> proof) {
     }
 
-    ReadEndpoints(Ledger ledger, TransparencyLog log) {
+    ReadEndpoints(Registry registry, Ledger ledger, TransparencyLog log) {
+        this.registry = registry;
         this.ledger = ledger;
         this.log = log;
     }
@@ -46,6 +48,15 @@ final class ReadEndpoints {
     private HttpAnswer resource(String path) {
         String declarations = FakeObservatory.DECLARATIONS_PATH + "/";
         String declarants = "/api/v1/declarants/";
+        String keys = FakeObservatory.KEYS_PATH + "/";
+        if (path.startsWith(keys) && path.indexOf('/', keys.length()) < 0) {
+            String kid = path.substring(keys.length());
+            synchronized (registry) {
+                // The registry is the lock of the requests that change it.
+                return registry.key(kid).map(key -> HttpAnswer.json(200, KeyEndpoints.KeyStatusView.of(key)))
+                        .orElseThrow(() -> ProblemType.NOT_FOUND.refuse("no enrolled key has the kid '" + kid + "'"));
+            }
+        }
         if (path.startsWith(declarations) && path.endsWith(RECEIPT)) {
             UUID id = uuid(path.substring(declarations.length(), path.length() - RECEIPT.length()));
             return ledger.byId(id).map(d -> HttpAnswer.json(200, d.receipt()))

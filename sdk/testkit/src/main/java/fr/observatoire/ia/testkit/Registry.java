@@ -25,8 +25,34 @@ final class Registry {
     record Code(String siren, Instant expiresAt, boolean superseded, String usedByKid) {
     }
 
-    /** An enrolled key, and whether it was revoked (signatures made before stay checkable). */
-    record Key(String kid, String siren, PublicJwk publicKey, Instant enrolledAt, boolean revoked) {
+    /**
+     * An enrolled key and where it is in its life: signatures it made stay checkable whatever its state.
+     *
+     * @param replacedBy       for a RETIRED key, the key that replaced it
+     * @param changedAt        when it was retired or revoked, or null
+     * @param revokedBy        for a REVOKED key, {@code COLLECTIVITE} or {@code OBSERVATORY}, else null
+     * @param revocationReason for a REVOKED key, the reason given (public, as in the log), or null
+     */
+    record Key(String kid, String siren, PublicJwk publicKey, Instant enrolledAt, KeyState state, String replacedBy,
+               Instant changedAt, String revokedBy, String revocationReason) {
+        static final String BY_COLLECTIVITE = "COLLECTIVITE";
+        static final String BY_OBSERVATORY = "OBSERVATORY";
+
+        Key(String kid, String siren, PublicJwk publicKey, Instant enrolledAt) {
+            this(kid, siren, publicKey, enrolledAt, KeyState.ACTIVE, null, null, null, null);
+        }
+
+        boolean revoked() {
+            return state == KeyState.REVOKED;
+        }
+
+        Key retired(String newKid, Instant at) {
+            return new Key(kid, siren, publicKey, enrolledAt, KeyState.RETIRED, newKid, at, null, null);
+        }
+
+        Key revoked(String by, String reason, Instant at) {
+            return new Key(kid, siren, publicKey, enrolledAt, KeyState.REVOKED, replacedBy, at, by, reason);
+        }
     }
 
     /** The result of an enrolment: the key, and whether this request enrolled it (false: the same request again). */
@@ -50,7 +76,7 @@ final class Registry {
     /** Enrols a key without the protocol's proof of possession: for tests that only care about declarations. */
     Key enrolDirectly(Declarant declarant, PublicJwk publicKey, Instant now) {
         declarants.put(declarant.siren(), declarant);
-        Key key = new Key(publicKey.thumbprint(), declarant.siren(), publicKey, now, false);
+        Key key = new Key(publicKey.thumbprint(), declarant.siren(), publicKey, now);
         keys.put(key.kid(), key);
         return key;
     }
@@ -80,7 +106,7 @@ final class Registry {
             throw ProblemType.KEY_ALREADY_ENROLLED.refuse("the key " + publicKey.thumbprint()
                     + " is already enrolled; generate a new key pair for a new enrolment");
         }
-        Key key = new Key(publicKey.thumbprint(), siren, publicKey, now, false);
+        Key key = new Key(publicKey.thumbprint(), siren, publicKey, now);
         keys.put(key.kid(), key);
         codes.put(code, new Code(issued.siren(), issued.expiresAt(), false, key.kid()));
         return new Enrolment(key, true);
@@ -94,9 +120,23 @@ final class Registry {
         return Optional.ofNullable(declarants.get(siren));
     }
 
-    void revoke(String kid) {
+    /** Revokes a key (a revoked key stays revoked: its first revocation is kept). */
+    Key revoke(String kid, String by, String reason, Instant now) {
         Key key = key(kid).orElseThrow(() -> new IllegalArgumentException("no enrolled key has the kid " + kid));
-        keys.put(kid, new Key(key.kid(), key.siren(), key.publicKey(), key.enrolledAt(), true));
+        if (key.revoked()) {
+            return key;
+        }
+        Key revoked = key.revoked(by, reason, now);
+        keys.put(kid, revoked);
+        return revoked;
+    }
+
+    /** Retires {@code old} for {@code newKey}, enrolled for the same SIREN: the caller checked both. */
+    Key rotate(Key old, PublicJwk newKey, Instant now) {
+        Key enrolled = new Key(newKey.thumbprint(), old.siren(), newKey, now);
+        keys.put(enrolled.kid(), enrolled);
+        keys.put(old.kid(), old.retired(enrolled.kid(), now));
+        return enrolled;
     }
 
     private static String newCode() {

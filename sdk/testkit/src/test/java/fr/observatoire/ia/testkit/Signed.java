@@ -6,6 +6,8 @@ import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.jose.SigningKey;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.protocol.messages.EnrolmentRequest;
+import fr.observatoire.ia.protocol.messages.KeyRevocation;
+import fr.observatoire.ia.protocol.messages.KeyRotation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +22,19 @@ final class Signed {
     static String enrolment(SigningKey key, String siren, String code) {
         return Jws.signWithEmbeddedKey(key, Jws.TYP_ENROLMENT,
                 ProtocolJson.write(new EnrolmentRequest(siren, code, Instant.parse("2026-11-26T09:00:00Z"))));
+    }
+
+    /** An ACME-style rollover: the inner JWS by the new key (its jwk in the header) naming {@code oldKid}, the outer by {@code signer}. */
+    static String rotation(SigningKey signer, SigningKey newKey, String siren, String oldKid) {
+        String inner = Jws.signWithEmbeddedKey(newKey, Jws.TYP_KEY_ROTATION,
+                ProtocolJson.write(new KeyRotation.Inner(siren, oldKid, Instant.parse("2026-11-24T09:00:00Z"))));
+        return Jws.sign(signer, Jws.TYP_KEY_ROTATION, ProtocolJson.write(new KeyRotation.Request(inner)));
+    }
+
+    /** A revocation of {@code kid}, signed by {@code signer}. */
+    static String revocation(SigningKey signer, String siren, String kid, String reason) {
+        return Jws.sign(signer, Jws.TYP_KEY_REVOCATION,
+                ProtocolJson.write(new KeyRevocation(siren, kid, reason, Instant.parse("2026-11-24T09:00:00Z"))));
     }
 
     static String declaration(SigningKey key, Declaration declaration) {

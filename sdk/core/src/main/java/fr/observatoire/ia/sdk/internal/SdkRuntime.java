@@ -5,11 +5,13 @@ import fr.observatoire.ia.protocol.messages.EnrolmentResponse;
 import fr.observatoire.ia.protocol.messages.KeyRevocation;
 import fr.observatoire.ia.protocol.messages.KeyRotation;
 import fr.observatoire.ia.protocol.tlog.Checkpoint;
+import fr.observatoire.ia.protocol.tlog.NoteVerifier;
 import fr.observatoire.ia.sdk.DeclarationPreview;
 import fr.observatoire.ia.sdk.EnrolmentException;
 import fr.observatoire.ia.sdk.InvalidConfigException;
 import fr.observatoire.ia.sdk.KeyOperationException;
 import fr.observatoire.ia.sdk.LogVerificationException;
+import fr.observatoire.ia.sdk.OutboxDeclaration;
 import fr.observatoire.ia.sdk.PluginSettings;
 import fr.observatoire.ia.sdk.PluginStatus;
 import fr.observatoire.ia.sdk.SdkConfig;
@@ -50,6 +52,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -88,6 +91,7 @@ public final class SdkRuntime {
     private final LogCheck logCheck;
     private final KeyRotator rotator;
     private final KeyRevoker revoker;
+    private final LogKeys logKeys;
     private final HttpTransport http;
     private final Sender sender;
     private final Health health;
@@ -104,6 +108,7 @@ public final class SdkRuntime {
         this.database = database;
         this.recorder = recorder;
         this.credentials = credentials;
+        this.logKeys = logKeys;
         this.http = http;
         this.health = new Health();
         this.calendar = new PeriodCalendar(config.period(), config.zone(), clock);
@@ -259,6 +264,16 @@ public final class SdkRuntime {
 
     public SdkStatus status() {
         return StatusReader.read(database, credentials, calendar, recorder, health, witness);
+    }
+
+    public List<OutboxDeclaration> outbox() {
+        ensureOpen();
+        return OutboxReader.read(database);
+    }
+
+    /** The C2SP verifier key of the observatory's log that receipts are checked with, if one is known. */
+    public Optional<String> logKey() {
+        return logKeys.current().map(NoteVerifier::vkey);
     }
 
     public boolean flush(Duration timeout) {

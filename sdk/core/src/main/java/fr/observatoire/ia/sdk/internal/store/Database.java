@@ -36,7 +36,11 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, false);
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws anything. Anything:
+     * an {@link Error} (a host's conflicting library version, memory) must roll back too, because the
+     * {@code finally} below switches auto-commit back on, and JDBC commits an open transaction when it does.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
         lock.lock();
         Connection connection = null;
@@ -48,7 +52,7 @@ public final class Database implements AutoCloseable {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
@@ -96,7 +100,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
         try {
             connection.rollback();
         } catch (SQLException rollbackFailure) {

@@ -58,7 +58,7 @@ final class ProblemAdvice {
                     + " ask it for a new enrolment code and call enrol(code).";
             case "key-declarant-mismatch" -> "The signing key is enrolled for another SIREN than " + SdkConfig.Keys.DECLARANT_SIREN
                     + ": fix the SIREN, or enrol this SIREN with a new code.";
-            case "declaration-conflict", "sequence-conflict" -> "The observatory's chain for this SIREN disagrees with this data"
+            case "declaration-conflict" -> "The observatory's chain for this SIREN disagrees with this data"
                     + " directory (restored from an old backup, or shared by two installations?). Contact the observatory.";
             case "chain-fork", "stale-sequence" -> "La chaîne locale de déclarations a divergé de celle de l'observatoire / The local"
                     + " chain of declarations diverged from the observatory's (this data directory was restored from an old backup,"
