@@ -161,6 +161,12 @@ public final class ObservatoireAgent implements Callable<Integer> {
             sdk.close();
             throw new AgentException(ExitCode.USAGE, messages().get("config.disabled", configFile.toAbsolutePath(), reason));
         }
+        try {
+            InventoryFile.declare(config, sdk, messages());
+        } catch (AgentException e) {
+            sdk.close();
+            throw e;
+        }
         return sdk;
     }
 
