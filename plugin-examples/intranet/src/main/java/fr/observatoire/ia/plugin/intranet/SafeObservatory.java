@@ -12,6 +12,7 @@ import fr.observatoire.ia.model.Severity;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -61,29 +62,17 @@ final class SafeObservatory implements Observatory {
 
     @Override
     public void agentActive(String usageId, String localAgentId) {
-        try {
-            source.get().agentActive(usageId, localAgentId);
-        } catch (RuntimeException | Error e) {
-            ObservatoryFailures.record(e);
-        }
+        guarded(o -> o.agentActive(usageId, localAgentId));
     }
 
     @Override
     public void declareInventory(Inventory inventory) {
-        try {
-            source.get().declareInventory(inventory);
-        } catch (RuntimeException | Error e) {
-            ObservatoryFailures.record(e);
-        }
+        guarded(o -> o.declareInventory(inventory));
     }
 
     @Override
     public void reportIncident(ReportedIncident incident) {
-        try {
-            source.get().reportIncident(incident);
-        } catch (RuntimeException | Error e) {
-            ObservatoryFailures.record(e);
-        }
+        guarded(o -> o.reportIncident(incident));
     }
 
     @Override
@@ -93,6 +82,15 @@ final class SafeObservatory implements Observatory {
         } catch (RuntimeException | Error e) {
             ObservatoryFailures.record(e);
             return false;
+        }
+    }
+
+    /** Calls the current observatory; whatever it throws is recorded, never passed on to the host. */
+    private void guarded(Consumer<Observatory> call) {
+        try {
+            call.accept(source.get());
+        } catch (RuntimeException | Error e) {
+            ObservatoryFailures.record(e);
         }
     }
 
