@@ -6,12 +6,15 @@ import fr.observatoire.ia.sdk.KeyOperationException;
 import fr.observatoire.ia.sdk.internal.Health;
 import fr.observatoire.ia.sdk.internal.sign.Resigning;
 import fr.observatoire.ia.sdk.internal.store.Database;
+import fr.observatoire.ia.sdk.internal.store.EnrolmentTables;
 import fr.observatoire.ia.sdk.internal.store.OutboxTables;
 import fr.observatoire.ia.sdk.internal.store.OutboxEntry;
 import fr.observatoire.ia.sdk.internal.transport.SenderKeys;
 import fr.observatoire.ia.sdk.internal.trust.Alarms;
 
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -83,15 +86,27 @@ public final class KeyWatch implements SenderKeys {
         }
     }
 
-    /** @return the re-signed entry, or empty when it is already signed by the current key (or there is none) */
+    /**
+     * @return the entry as it must now be sent (re-signed here, or by a key switch since it was read), or empty when
+     * it is already signed by the current key, or there is none
+     */
     private Optional<OutboxEntry> resignIfStale(OutboxEntry entry) {
         Optional<SigningKey> current = credentials.enrolledKey();
-        if (current.isEmpty() || current.get().kid().equals(Resigning.kid(entry.jws()))) {
-            return Optional.empty();
-        }
         return database.inTransaction(connection -> {
-            Resigning.resign(connection, entry, current.get());
-            return OutboxTables.find(connection, entry.declarationId());
+            // A key switch commits its store transaction (which re-signs the pending entries) a moment before the
+            // in-memory key follows. In that window the entry read earlier may carry the retired signature, and the
+            // key held here is the retired one: re-signing with it would undo the switch. So the store decides: its
+            // version of the entry wins, and only a key it still holds as active signs.
+            Optional<OutboxEntry> stored = OutboxTables.find(connection, entry.declarationId());
+            if (stored.isPresent() && current.isPresent() && active(connection, current.get())
+                    && Resigning.resign(connection, stored.get(), current.get())) {
+                return OutboxTables.find(connection, entry.declarationId());
+            }
+            return stored.filter(fresh -> !fresh.jws().equals(entry.jws()));
         });
+    }
+
+    private static boolean active(Connection connection, SigningKey key) throws SQLException {
+        return EnrolmentTables.key(connection, key.kid()).map(EnrolmentTables.EnrolledKey::active).orElse(false);
     }
 }
