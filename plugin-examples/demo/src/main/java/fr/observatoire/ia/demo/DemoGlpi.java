@@ -1,46 +1,29 @@
 package fr.observatoire.ia.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import fr.observatoire.ia.protocol.json.ProtocolJson;
+import fr.observatoire.ia.plugin.glpi.testing.SimulatedGlpi;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Predicate;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /**
- * The helpdesk of the Communauté d'agglomération de la Riviera Française, as GLPI 10's legacy REST API
- * ({@code apirest.php}) serves it: {@code initSession} with a user token and an App-Token, {@code search/Ticket} over
- * tickets held in memory (criteria on the category and on the opening date, strict {@code morethan} and
- * {@code lessthan}, the title always added as column 1, entity names HTML-encoded, {@code Content-Range} and 206
- * while a page holds less than the total), {@code killSession}. The tickets are invented and plausible; some are not
- * about AI, and are never asked for.
+ * The helpdesk of the Communauté d'agglomération de la Riviera Française: its tickets, categories and entities,
+ * served as GLPI 10's legacy REST API ({@code apirest.php}) serves them by the GLPI plugin's {@link SimulatedGlpi}
+ * (session opened with a user token and an App-Token, {@code search/Ticket} with strict date criteria,
+ * {@code Content-Range} and 206 paging, entity names HTML-encoded as GLPI 10 stores them, {@code killSession}).
+ * The tickets are invented and plausible; some are not about AI, and are never asked for.
  */
-final class DemoGlpi implements ResponseDefinitionTransformerV2 {
+final class DemoGlpi {
     static final String NAME = "demo-glpi";
     static final String PREFIX = "/glpi/";
     static final String USER_TOKEN = "tQ3bV8kLm2Wx9RzY4nH6pJ1sD5fG7cA0eU2iO8vB";
     static final String APP_TOKEN = "riviera-observatoire-2bd1c7e94a";
     private static final String SESSION_TOKEN = "6f0c1b9d2e8a4f3c7b5d1e9a8c2f4b6d";
-    private static final DateTimeFormatter GLPI_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final String ROOT = "Entité racine > CA de la Riviera Française";
 
     /** GLPI ITIL categories: the AI ones the DSI created, and two everyday ones. */
@@ -68,7 +51,8 @@ final class DemoGlpi implements ResponseDefinitionTransformerV2 {
     }
 
     /** One ticket as GLPI's database holds it; only id, category, date, entity and priority are ever asked for. */
-    record Ticket(long id, int category, LocalDateTime opened, String entity, int priority, String title) {
+    record Ticket(long id, int category, LocalDateTime opened, String entity, int priority, String title)
+            implements SimulatedGlpi.Ticket {
         boolean aboutAi() {
             return category >= CATEGORY_ERROR;
         }
@@ -103,12 +87,20 @@ final class DemoGlpi implements ResponseDefinitionTransformerV2 {
             new Template(CATEGORY_MAIL, "Direction générale", 4, "Messagerie indisponible sur mobile"));
 
     private final List<Ticket> tickets;
+    private final SimulatedGlpi simulation;
 
     /**
      * @param now GLPI's local time now: tickets were opened during the six days before it, the latest an hour ago
      */
     DemoGlpi(LocalDateTime now) {
         this.tickets = tickets(now.truncatedTo(ChronoUnit.SECONDS));
+        this.simulation = SimulatedGlpi.builder()
+                .name(NAME)
+                .root(PREFIX)
+                .legacyApi(USER_TOKEN, APP_TOKEN, SESSION_TOKEN)
+                .htmlEncodedEntityNames(true) // GLPI 10 stores names HTML-encoded
+                .build();
+        simulation.add(tickets);
     }
 
     private static List<Ticket> tickets(LocalDateTime now) {
@@ -137,128 +129,8 @@ final class DemoGlpi implements ResponseDefinitionTransformerV2 {
         return tickets;
     }
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-        Request request = event.getRequest();
-        URI uri = URI.create(request.getUrl());
-        String path = uri.getPath().substring(PREFIX.length() - 1);
-        return switch (path) {
-            case "/apirest.php/initSession" -> initSession(request);
-            case "/apirest.php/killSession" -> sessionRefused(request) ? error(401, "ERROR_SESSION_TOKEN_INVALID", "session_token semble incorrect")
-                    : json(200, "", Map.of());
-            case "/apirest.php/search/Ticket" -> sessionRefused(request) ? error(401, "ERROR_SESSION_TOKEN_INVALID", "session_token semble incorrect")
-                    : search(decodeForm(uri.getRawQuery()));
-            default -> error(400, "ERROR_RESOURCE_NOT_FOUND_NOR_COMMONDBTM", "ressource introuvable ou non instance de CommonDBTM");
-        };
-    }
-
-    private static ResponseDefinition initSession(Request request) {
-        if (!APP_TOKEN.equals(request.getHeader("App-Token"))) {
-            return error(400, "ERROR_WRONG_APP_TOKEN_PARAMETER", "le paramètre app_token semble incorrect");
-        }
-        if (!("user_token " + USER_TOKEN).equals(request.getHeader("Authorization"))) {
-            return error(401, "ERROR_GLPI_LOGIN_USER_TOKEN", "le paramètre user_token semble incorrect");
-        }
-        return json(200, "{\"session_token\":\"" + SESSION_TOKEN + "\"}", Map.of());
-    }
-
-    private static boolean sessionRefused(Request request) {
-        return !SESSION_TOKEN.equals(request.getHeader("Session-Token")) || !APP_TOKEN.equals(request.getHeader("App-Token"));
-    }
-
-    /** GLPI's search engine, for the criteria the plugin sends (and GLPI's answers to them). */
-    private ResponseDefinition search(Map<String, String> params) {
-        Predicate<Ticket> filter = t -> true;
-        for (int i = 0; params.containsKey("criteria[" + i + "][field]"); i++) {
-            String field = params.get("criteria[" + i + "][field]");
-            String type = params.get("criteria[" + i + "][searchtype]");
-            String value = params.get("criteria[" + i + "][value]");
-            if (field.equals("7") && type.equals("equals")) {
-                int category = Integer.parseInt(value);
-                filter = filter.and(t -> t.category() == category);
-            } else if (field.equals("15") && (type.equals("morethan") || type.equals("lessthan"))) {
-                LocalDateTime bound = LocalDateTime.parse(value, GLPI_DATE);
-                filter = filter.and(type.equals("morethan") ? t -> t.opened().isAfter(bound) : t -> t.opened().isBefore(bound));
-            } else {
-                return error(400, "ERROR", "critère non géré par cette démonstration");
-            }
-        }
-        List<Ticket> matching = tickets.stream().filter(filter).sorted(Comparator.comparingLong(Ticket::id)).toList();
-        String[] range = params.getOrDefault("range", "0-49").split("-");
-        int start = Integer.parseInt(range[0]);
-        int end = Integer.parseInt(range[1]);
-        int total = matching.size();
-        if (start > total) {
-            return error(400, "ERROR_RANGE_EXCEED_TOTAL", "le début de la plage dépasse le total");
-        }
-        List<Ticket> page = matching.subList(start, Math.min(end + 1, total));
-        Set<Integer> columns = new LinkedHashSet<>(List.of(1));
-        for (int i = 0; params.containsKey("forcedisplay[" + i + "]"); i++) {
-            columns.add(Integer.parseInt(params.get("forcedisplay[" + i + "]")));
-        }
-        columns.add(80);
-        ObjectNode body = ProtocolJson.mapper().createObjectNode().put("totalcount", total).put("count", page.size());
-        body.putArray("sort").add(2);
-        body.putArray("order").add("ASC");
-        if (!page.isEmpty()) {
-            ArrayNode data = body.putArray("data");
-            for (Ticket t : page) {
-                ObjectNode row = data.addObject();
-                columns.forEach(c -> row.putPOJO(String.valueOf(c), column(t, c)));
-            }
-        }
-        if (total == 0) {
-            return json(200, body.toString(), Map.of());
-        }
-        String contentRange = start + "-" + Math.min(end, total - 1) + "/" + total;
-        body.put("content-range", contentRange);
-        return json(page.size() >= total ? 200 : 206, body.toString(), Map.of("Content-Range", contentRange));
-    }
-
-    private static Object column(Ticket t, int column) {
-        return switch (column) {
-            case 1 -> t.title();
-            case 2 -> t.id();
-            case 3 -> t.priority();
-            case 10, 11 -> Math.min(5, t.priority());
-            case 12 -> 2;
-            case 15 -> GLPI_DATE.format(t.opened());
-            case 80 -> t.entity().replace(">", "&#62;"); // GLPI 10 stores names HTML-encoded
-            default -> null;
-        };
-    }
-
-    private static ResponseDefinition error(int status, String code, String message) {
-        return json(status, "[\"" + code + "\",\"" + message + "\"]", Map.of());
-    }
-
-    private static ResponseDefinition json(int status, String body, Map<String, String> headers) {
-        var response = aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body);
-        headers.forEach(response::withHeader);
-        return response.build();
-    }
-
-    private static Map<String, String> decodeForm(String raw) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(key, value);
-        }
-        return params;
+    /** The WireMock extension serving this helpdesk, under {@link #PREFIX}; its stub is {@code simulation().stub()}. */
+    SimulatedGlpi simulation() {
+        return simulation;
     }
 }

@@ -46,10 +46,10 @@ final class DemoSources implements AutoCloseable {
                 })
                 .maxRequestJournalEntries(2_000)
                 .stubRequestLoggingDisabled(true)
-                .extensions(glpi, ged);
+                .extensions(glpi.simulation(), ged);
         WireMockServer server = new WireMockServer(options);
         server.start();
-        server.stubFor(any(urlPathMatching(DemoGlpi.PREFIX + ".*")).willReturn(aResponse().withTransformers(DemoGlpi.NAME)));
+        server.stubFor(glpi.simulation().stub());
         server.stubFor(any(urlPathMatching(DemoGed.REPOSITORY + "(/.*)?")).willReturn(aResponse().withTransformers(DemoGed.NAME)));
         return new DemoSources(server, glpi, ged);
     }

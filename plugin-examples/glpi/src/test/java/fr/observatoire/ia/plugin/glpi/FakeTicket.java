@@ -1,13 +1,15 @@
 package fr.observatoire.ia.plugin.glpi;
 
+import fr.observatoire.ia.plugin.glpi.testing.SimulatedGlpi;
+
 import java.time.LocalDateTime;
 
 /**
- * A GLPI ticket as the fake GLPI stores it, with everything a real one holds: a title and a text written by a
- * person, a requester and a technician. None of it may reach a batch.
+ * A GLPI ticket as the fake GLPI ({@link SimulatedGlpi}) stores it, with everything a real one holds: a title and a
+ * text written by a person, a requester and a technician. None of it may reach a batch.
  */
 record FakeTicket(long id, int category, LocalDateTime opened, int priority, int urgency, int impact, String entity,
-                  String title, String content, String requester, String technician) {
+                  String title, String content, String requester, String technician) implements SimulatedGlpi.Ticket {
 
     static final String REQUESTER = "Martine Dupuis";
     static final String REQUESTER_EMAIL = "martine.dupuis@ville-exemple.fr";

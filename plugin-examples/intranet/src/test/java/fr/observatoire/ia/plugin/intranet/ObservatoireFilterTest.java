@@ -4,6 +4,7 @@ import fr.observatoire.ia.api.GlobalObservatory;
 import fr.observatoire.ia.api.Observatory;
 import fr.observatoire.ia.model.ActionKind;
 import fr.observatoire.ia.model.Service;
+import fr.observatoire.ia.testkit.conformance.ThrowingObservatory;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -127,7 +128,7 @@ class ObservatoireFilterTest {
                 assertThat(counted.body()).isEqualTo("ok");
                 assertThat(server.getAs("jdupont", "/assistant/redaction/lettre?async").body()).isEqualTo("ok");
                 assertThat(server.get("/assistant/redaction/lettre?status=302").statusCode()).isEqualTo(302);
-                assertThat(broken.attempts.get()).as("the observatory was called, and failed").isPositive();
+                assertThat(broken.calls()).as("the observatory was called, and failed").isPositive();
             }
         }
         assertThat(ObservatoryFailures.count()).isPositive();

@@ -3,6 +3,7 @@ package fr.observatoire.ia.plugin.intranet;
 import fr.observatoire.ia.api.Observatory;
 import fr.observatoire.ia.model.ActionKind;
 import fr.observatoire.ia.model.Service;
+import fr.observatoire.ia.testkit.conformance.ThrowingObservatory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
@@ -88,7 +89,7 @@ class ObservedAiUsageCdiTest {
             service.transcribe();
             service.observatory().agentActive("transcription-cm", "jdupont");
             assertThat(service.observatory().flush(java.time.Duration.ofMillis(1))).isFalse();
-            assertThat(broken.attempts.get()).isPositive();
+            assertThat(broken.calls()).isPositive();
         }
     }
 

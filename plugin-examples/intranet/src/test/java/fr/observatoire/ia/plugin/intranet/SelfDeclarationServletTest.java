@@ -8,6 +8,7 @@ import fr.observatoire.ia.model.Inventory;
 import fr.observatoire.ia.model.Obstacle;
 import fr.observatoire.ia.model.Purpose;
 import fr.observatoire.ia.model.Service;
+import fr.observatoire.ia.testkit.conformance.ThrowingObservatory;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.Test;

@@ -14,24 +14,48 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An observatory broken in every way it can be: each recording call throws. The real one never throws, but a push
- * plugin lives inside the host's request threads, and whatever happens in the SDK must not reach the host.
+ * An {@link Observatory} broken in every way the contract forbids: each recording call throws an
+ * {@link IllegalStateException}. The real one never throws, but a push plugin lives inside the host's request
+ * threads, and whatever happens in the SDK must not reach the host: give a plugin (or the host code that records)
+ * this observatory and check that the host still answers, then that {@link #calls()} is positive, else the test
+ * proved nothing.
+ *
+ * <p>{@link #activity} and {@link #incidents} either throw at once or, by default, return a handle that throws when
+ * counting, so that code which looks its counters up once still meets the failure. {@link PushPluginConformance}
+ * uses the default; a host's tests may try both. Thread-safe.
  */
-final class ThrowingObservatory implements Observatory {
+public final class ThrowingObservatory implements Observatory {
+    private final boolean failOnLookup;
     private final AtomicInteger calls = new AtomicInteger();
 
-    int calls() {
+    /** An observatory whose counter lookups succeed and whose every other call, counting included, throws. */
+    public ThrowingObservatory() {
+        this(false);
+    }
+
+    /**
+     * @param failOnLookup whether {@link #activity} and {@link #incidents} throw at once ({@code true}) or return a
+     *                     handle whose {@code add} throws ({@code false})
+     */
+    public ThrowingObservatory(boolean failOnLookup) {
+        this.failOnLookup = failOnLookup;
+    }
+
+    /** How many calls have thrown so far, counting handles' {@code add}. */
+    public int calls() {
         return calls.get();
     }
 
     private IllegalStateException failure() {
         calls.incrementAndGet();
-        return new IllegalStateException("observatory failure simulated by the conformance suite");
+        return new IllegalStateException("observatory failure simulated by the test kit");
     }
 
     @Override
     public ActivityCounter activity(String usageId, Service service, ActionKind action) {
-        // Handles are returned, so that a plugin that takes its counters once still meets the failure when counting.
+        if (failOnLookup) {
+            throw failure();
+        }
         return count -> {
             throw failure();
         };
@@ -39,6 +63,9 @@ final class ThrowingObservatory implements Observatory {
 
     @Override
     public IncidentCounter incidents(IncidentCategory category, Severity severity) {
+        if (failOnLookup) {
+            throw failure();
+        }
         return count -> {
             throw failure();
         };
