@@ -55,7 +55,7 @@ public final class LoadGenerator {
             long end = measureFrom + options.duration().toNanos();
             Sender[] senders = new Sender[options.threads()];
             for (int i = 0; i < senders.length; i++) {
-                senders[i] = new Sender(api, work.get(i), measureFrom, end);
+                senders[i] = new Sender(api, work.get(i), options.batch(), measureFrom, end);
             }
             List<Results> results = runAll(senders);
             long lastCompletion = 0;
@@ -70,8 +70,9 @@ public final class LoadGenerator {
             System.out.printf(Locale.ROOT, "registering and enrolling %d collectivités...%n", options.collectivites());
             List<SyntheticCollectivite> collectivites = new ArrayList<>();
             List<Callable<Void>> tasks = new ArrayList<>();
+            List<String> sirens = Sirens.distinct(options.collectivites());
             for (int i = 0; i < options.collectivites(); i++) {
-                SyntheticCollectivite collectivite = new SyntheticCollectivite(Sirens.random(), i + 1);
+                SyntheticCollectivite collectivite = new SyntheticCollectivite(sirens.get(i), i + 1);
                 collectivites.add(collectivite);
                 tasks.add(() -> {
                     api.registerAndEnrol(collectivite);
@@ -138,6 +139,8 @@ public final class LoadGenerator {
             System.out.printf(Locale.ROOT, "server                   %s%n", options.server());
             System.out.printf(Locale.ROOT, "date                     %s%n", Instant.now());
             System.out.printf(Locale.ROOT, "collectivités / threads  %d / %d%n", options.collectivites(), options.threads());
+            System.out.printf(Locale.ROOT, "declarations per request %d%s%n", options.batch(),
+                    options.batch() == 1 ? " (POST /api/v1/declarations)" : " (POST /api/v1/declarations/batch)");
             System.out.printf(Locale.ROOT, "measured                 %.1f s (after %d s of warm-up)%n", seconds, options.warmup().toSeconds());
             System.out.printf(Locale.ROOT, "accepted (201)           %d, %.0f/s%n", results.accepted(), rate);
             System.out.printf(Locale.ROOT, "failed, by status        %s%n", results.failures().isEmpty() ? "none" : results.failures());
@@ -173,36 +176,42 @@ public final class LoadGenerator {
         }
     }
 
-    /** One sending thread: its declarations in order, until they run out or the time is up. */
+    /** One sending thread: its declarations in order, one request at a time, until they run out or the time is up. */
     private static final class Sender implements Callable<Results> {
         private final ObservatoryApi api;
         private final List<String> declarations;
+        private final int batch;
         private final long measureFrom;
         private final long end;
         private volatile long lastCompletion;
 
-        Sender(ObservatoryApi api, List<String> declarations, long measureFrom, long end) {
+        Sender(ObservatoryApi api, List<String> declarations, int batch, long measureFrom, long end) {
             this.api = api;
             this.declarations = declarations;
+            this.batch = batch;
             this.measureFrom = measureFrom;
             this.end = end;
         }
 
+        /** Each declaration's latency is its request's: the time from sending it to holding its receipt. */
         @Override
         public Results call() {
             Results results = new Results();
-            for (String jws : declarations) {
+            for (int from = 0; from < declarations.size(); from += batch) {
                 long sent = System.nanoTime();
                 if (sent >= end) {
                     break;
                 }
-                int status = api.submit(jws);
+                List<String> chunk = declarations.subList(from, Math.min(declarations.size(), from + batch));
+                int[] statuses = batch == 1 ? new int[] {api.submit(chunk.get(0))} : api.submitBatch(chunk);
                 long done = System.nanoTime();
                 if (sent >= measureFrom && done <= end) {
-                    if (status == 201) {
-                        results.accepted(done - sent);
-                    } else {
-                        results.failed(status);
+                    for (int status : statuses) {
+                        if (status == 201) {
+                            results.accepted(done - sent);
+                        } else {
+                            results.failed(status);
+                        }
                     }
                     lastCompletion = done;
                 }

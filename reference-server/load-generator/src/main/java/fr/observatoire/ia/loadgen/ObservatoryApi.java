@@ -1,7 +1,10 @@
 package fr.observatoire.ia.loadgen;
 
 import fr.observatoire.ia.protocol.jose.Jws;
+import fr.observatoire.ia.protocol.json.InvalidJsonException;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
+import fr.observatoire.ia.protocol.messages.DeclarationBatch;
+import fr.observatoire.ia.protocol.messages.DeclarationBatchResult;
 import fr.observatoire.ia.protocol.messages.EnrolmentRequest;
 
 import java.io.IOException;
@@ -12,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +69,34 @@ final class ObservatoryApi {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /**
+     * Posts declarations as one batch; returns each one's status, in order (every one gets the request's status,
+     * 0 for a network failure, when the batch as a whole was not answered 200).
+     */
+    int[] submitBatch(List<String> compactJwss) {
+        int[] statuses = new int[compactJwss.size()];
+        try {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(server.resolve("/api/v1/declarations/batch"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolJson.write(new DeclarationBatch(compactJwss)))));
+            if (response.statusCode() != 200) {
+                Arrays.fill(statuses, response.statusCode());
+                return statuses;
+            }
+            List<DeclarationBatchResult.Item> results = ProtocolJson.read(response.body().getBytes(StandardCharsets.UTF_8),
+                    DeclarationBatchResult.class).results();
+            for (int i = 0; i < statuses.length; i++) {
+                statuses[i] = results.get(i).status();
+            }
+        } catch (IOException | InvalidJsonException e) {
+            Arrays.fill(statuses, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Arrays.fill(statuses, 0);
+        }
+        return statuses;
     }
 
     private HttpRequest.Builder jose(String path, String body) {

@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.collectivite;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.enrolment.IssuedCode;
-import fr.observatoire.ia.server.problem.ProblemType;
 import fr.observatoire.ia.server.security.AdminOnly;
 import fr.observatoire.ia.server.web.JsonBodies;
 import fr.observatoire.ia.server.web.RequestBodies;

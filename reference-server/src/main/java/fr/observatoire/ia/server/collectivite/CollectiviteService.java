@@ -1,5 +1,6 @@
 package fr.observatoire.ia.server.collectivite;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.db.DatabaseException;
 import fr.observatoire.ia.server.db.Sql;
@@ -10,7 +11,6 @@ import fr.observatoire.ia.server.enrolment.IssuedCode;
 import fr.observatoire.ia.server.enrolment.KeyState;
 import fr.observatoire.ia.server.enrolment.SigningKeyRepository;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;

@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.dashboard;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -6,7 +6,7 @@ import fr.observatoire.ia.server.enrolment.KeyLifecycle;
 import fr.observatoire.ia.server.enrolment.KeyStates;
 import fr.observatoire.ia.server.enrolment.SigningKeyRepository;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package fr.observatoire.ia.server.declaration;
 
 import fr.observatoire.ia.model.Identifiers;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -3,7 +3,7 @@ package fr.observatoire.ia.server.declaration;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.log.LogConfig;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,13 +74,34 @@ public class DeclarationLedger {
 
     /** Stores and logs {@code item} with the next batch, and answers when that batch has committed. */
     DeclarationService.Acceptance submit(Admitted item) {
-        Pending pending = new Pending(item, new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
-            throw new ApiProblem(ProblemType.OVERLOADED, "the observatory has " + queue.size()
-                    + " declarations waiting to be stored; retry in a moment", RETRY_SOON);
+        return await(enqueue(item), answerDeadline());
+    }
+
+    /**
+     * Queues {@code items} in their order (so a chain sent together is decided in order) and returns one answer
+     * per item; an item the queue has no room for fails alone with 503 overloaded.
+     */
+    List<CompletableFuture<DeclarationService.Acceptance>> submitAll(List<Admitted> items) {
+        List<CompletableFuture<DeclarationService.Acceptance>> answers = new ArrayList<>(items.size());
+        for (Admitted item : items) {
+            try {
+                answers.add(enqueue(item));
+            } catch (ApiProblem overloaded) {
+                answers.add(CompletableFuture.failedFuture(overloaded));
+            }
         }
+        return answers;
+    }
+
+    /** The time by which a request gives up waiting for its transaction. */
+    static long answerDeadline() {
+        return System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_TIMEOUT_SECONDS);
+    }
+
+    /** The answer of a queued item, its refusal thrown as it is; 503 if its transaction has not ended by {@code deadline}. */
+    static DeclarationService.Acceptance await(CompletableFuture<DeclarationService.Acceptance> answer, long deadline) {
         try {
-            return pending.answer().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -93,6 +114,15 @@ public class DeclarationLedger {
             Thread.currentThread().interrupt();
             throw new ApiProblem(ProblemType.OVERLOADED, "the observatory is stopping; retry later", RETRY_SOON);
         }
+    }
+
+    private CompletableFuture<DeclarationService.Acceptance> enqueue(Admitted item) {
+        Pending pending = new Pending(item, new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            throw new ApiProblem(ProblemType.OVERLOADED, "the observatory has " + queue.size()
+                    + " declarations waiting to be stored; retry in a moment", RETRY_SOON);
+        }
+        return pending.answer();
     }
 
     private void run() {

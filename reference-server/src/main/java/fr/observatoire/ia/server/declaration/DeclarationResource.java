@@ -2,9 +2,12 @@ package fr.observatoire.ia.server.declaration;
 
 import fr.observatoire.ia.model.Identifiers;
 import fr.observatoire.ia.protocol.jose.Jws;
+import fr.observatoire.ia.protocol.messages.DeclarationBatch;
+import fr.observatoire.ia.protocol.messages.DeclarationBatchResult;
 import fr.observatoire.ia.protocol.messages.Receipt;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
+import fr.observatoire.ia.server.web.JsonBodies;
 import fr.observatoire.ia.server.web.Paging;
 import fr.observatoire.ia.server.web.RequestBodies;
 import jakarta.inject.Inject;
@@ -36,11 +39,13 @@ import java.util.UUID;
 public class DeclarationResource {
     private final RequestBodies bodies;
     private final DeclarationService declarations;
+    private final int maxBatch;
 
     @Inject
-    DeclarationResource(RequestBodies bodies, DeclarationService declarations) {
+    DeclarationResource(RequestBodies bodies, DeclarationService declarations, DeclarationConfig config) {
         this.bodies = bodies;
         this.declarations = declarations;
+        this.maxBatch = config.maxBatch();
     }
 
     @POST
@@ -56,6 +61,33 @@ public class DeclarationResource {
                 .location(uri.getBaseUriBuilder().path(DeclarationResource.class).path(receipt.declarationId().toString()).build())
                 .entity(receipt)
                 .build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Submit several signed declarations at once",
+            description = "Body: {\"declarations\": [compact JWS, ...]}, each exactly what the single submission takes, at most "
+                    + "observatoire.declaration.max-batch of them (500 by default) within the body limit. Each is decided on its own, "
+                    + "in the order given; 200 with one result per declaration in the same order: its status and receipt (201 stored now, "
+                    + "200 stored before) or its status and problem. Retry-After comes with the answer when a result is 503 overloaded.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclarationBatch.class)))
+    public Response submitBatch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        byte[] bytes = bodies.read(body);
+        RequestBodies.requireMediaType(contentType, MediaType.APPLICATION_JSON);
+        DeclarationBatch batch = JsonBodies.read(bytes, DeclarationBatch.class, ProblemType.INVALID_REQUEST);
+        if (batch.declarations().isEmpty()) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "the batch holds no declaration");
+        }
+        if (batch.declarations().size() > maxBatch) {
+            throw new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "the batch holds " + batch.declarations().size()
+                    + " declarations; this observatory takes at most " + maxBatch + " per request (observatoire.declaration.max-batch)");
+        }
+        DeclarationBatchResult result = declarations.submitAll(batch.declarations());
+        Response.ResponseBuilder answer = Response.ok(result);
+        if (result.results().stream().anyMatch(item -> item.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode())) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return answer.build();
     }
 
     @GET

@@ -5,7 +5,7 @@ import fr.observatoire.ia.protocol.Hashes;
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.server.enrolment.EnrolledKeySignatures;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.web.JsonBodies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

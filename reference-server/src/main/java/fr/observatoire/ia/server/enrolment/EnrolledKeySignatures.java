@@ -3,9 +3,9 @@ package fr.observatoire.ia.server.enrolment;
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.jose.JwsException;
 import fr.observatoire.ia.protocol.jose.ParsedJws;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

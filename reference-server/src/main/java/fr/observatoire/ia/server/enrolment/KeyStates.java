@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.enrolment;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 
 /** The refusal of a key that may not sign new messages, with what the collectivité should do. */
 public final class KeyStates {

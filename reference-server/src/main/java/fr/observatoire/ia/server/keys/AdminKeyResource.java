@@ -1,6 +1,6 @@
 package fr.observatoire.ia.server.keys;
 
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.security.AdminOnly;
 import fr.observatoire.ia.server.web.JsonBodies;
 import fr.observatoire.ia.server.web.RequestBodies;

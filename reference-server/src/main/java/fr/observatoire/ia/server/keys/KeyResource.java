@@ -2,10 +2,10 @@ package fr.observatoire.ia.server.keys;
 
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.messages.KeyRotation;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.enrolment.SigningKeyRepository;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import fr.observatoire.ia.server.web.RequestBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.log;
 
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 /**
  * The numbers of a proof or entries request, checked against the log's current size, each refusal

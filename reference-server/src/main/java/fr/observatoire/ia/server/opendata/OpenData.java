@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.opendata;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import fr.observatoire.ia.server.registry.RegisterService;
 import fr.observatoire.ia.server.stats.Dimension;
 import fr.observatoire.ia.server.stats.Measure;

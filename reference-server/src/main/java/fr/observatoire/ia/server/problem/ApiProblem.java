@@ -2,6 +2,7 @@ package fr.observatoire.ia.server.problem;
 
 import fr.observatoire.ia.protocol.jose.JwsException;
 import fr.observatoire.ia.protocol.messages.Problem;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.util.Map;
 
@@ -25,9 +26,7 @@ public final class ApiProblem extends RuntimeException {
 
     /** The problem for a refused JWS: each {@link JwsException.Reason} has a problem type of the same slug. */
     public static ApiProblem of(JwsException e) {
-        ProblemType type = ProblemType.ofSlug(e.reason().slug())
-                .orElseThrow(() -> new IllegalStateException("no problem type for JWS reason " + e.reason()));
-        return new ApiProblem(type, e.getMessage());
+        return new ApiProblem(ProblemType.of(e.reason()), e.getMessage());
     }
 
     /** The same, for a JWS nested in another message: {@code context} says which (e.g. "the inner JWS"). */
@@ -46,6 +45,6 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return Problem.of(type.slug(), type.title(), type.status(), getMessage());
+        return type.problem(getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package fr.observatoire.ia.server.problem;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;

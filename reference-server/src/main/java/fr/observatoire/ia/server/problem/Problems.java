@@ -2,6 +2,7 @@ package fr.observatoire.ia.server.problem;
 
 import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.protocol.messages.Problem;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
@@ -16,7 +17,7 @@ public final class Problems {
     }
 
     public static Problem of(ProblemType type, String detail) {
-        return Problem.of(type.slug(), type.title(), type.status(), detail);
+        return type.problem(detail);
     }
 
     /**
@@ -26,8 +27,7 @@ public final class Problems {
     public static Problem internalError(Throwable failure) {
         String instance = "urn:uuid:" + UUID.randomUUID();
         LOG.errorf(failure, "internal error %s", instance);
-        ProblemType type = ProblemType.INTERNAL_ERROR;
-        return new Problem(Problem.TYPE_PREFIX + type.slug(), type.title(), type.status(),
+        return ProblemType.INTERNAL_ERROR.problem(
                 "the server failed to handle this request; quote " + instance + " to the observatory", instance);
     }
 

@@ -1,5 +1,6 @@
 package fr.observatoire.ia.server.problem;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,12 +1,12 @@
 package fr.observatoire.ia.server.registry;
 
 import fr.observatoire.ia.model.DeclarantKind;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.collectivite.Collectivite;
 import fr.observatoire.ia.server.collectivite.CollectiviteRepository;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.index.DeclarationIndexer;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import fr.observatoire.ia.server.referential.Commune;
 import fr.observatoire.ia.server.referential.Departement;
 import fr.observatoire.ia.server.referential.Epci;

@@ -1,8 +1,8 @@
 package fr.observatoire.ia.server.registry;
 
 import fr.observatoire.ia.model.Identifiers;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import fr.observatoire.ia.server.web.Csv;
 import fr.observatoire.ia.server.web.Paging;
 import jakarta.inject.Inject;

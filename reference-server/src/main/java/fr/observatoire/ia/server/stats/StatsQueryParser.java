@@ -1,8 +1,8 @@
 package fr.observatoire.ia.server.stats;
 
 import fr.observatoire.ia.model.Identifiers;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import fr.observatoire.ia.server.referential.Referential;
 
 import java.time.LocalDate;

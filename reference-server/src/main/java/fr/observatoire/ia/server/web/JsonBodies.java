@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import fr.observatoire.ia.protocol.json.InvalidJsonException;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

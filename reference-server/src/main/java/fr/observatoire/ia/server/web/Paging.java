@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.web;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 
 /**
  * {@code limit} and {@code offset} of a list, taken as text so that a bad value is a 400 problem that

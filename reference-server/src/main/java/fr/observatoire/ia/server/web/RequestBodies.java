@@ -1,8 +1,8 @@
 package fr.observatoire.ia.server.web;
 
 import fr.observatoire.ia.protocol.jose.Jws;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.server.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;

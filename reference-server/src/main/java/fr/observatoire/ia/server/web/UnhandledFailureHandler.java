@@ -1,7 +1,7 @@
 package fr.observatoire.ia.server.web;
 
 import fr.observatoire.ia.protocol.messages.Problem;
-import fr.observatoire.ia.server.problem.ProblemType;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.server.problem.Problems;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.vertx.http.runtime.RouteConstants;

@@ -4,6 +4,7 @@ import fr.observatoire.ia.model.Declaration;
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.jose.JwsException;
 import fr.observatoire.ia.protocol.jose.ParsedJws;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.protocol.schema.DeclarationSchema;
 
 import java.time.Instant;
@@ -29,12 +30,12 @@ final class DeclarationEndpoint {
         ParsedJws jws = request.jws();
         if (!ParsedJws.ED25519_ALGORITHMS.contains(jws.alg())) {
             // Before the key lookup, so that 'none' or HMAC reach nothing else.
-            throw ProblemType.ALGORITHM_NOT_ACCEPTED.refuse("the JWS 'alg' is '" + jws.alg()
+            throw new Refusal(ProblemType.ALGORITHM_NOT_ACCEPTED, "the JWS 'alg' is '" + jws.alg()
                     + "'; declarations are signed with Ed25519 ('EdDSA' or 'Ed25519')");
         }
-        String kid = jws.kid().orElseThrow(() -> ProblemType.MALFORMED_JWS.refuse(
+        String kid = jws.kid().orElseThrow(() -> new Refusal(ProblemType.MALFORMED_JWS,
                 "a declaration JWS names its signing key in the 'kid' header (the key's RFC 7638 thumbprint)"));
-        Registry.Key key = registry.key(kid).orElseThrow(() -> ProblemType.UNKNOWN_KEY.refuse(
+        Registry.Key key = registry.key(kid).orElseThrow(() -> new Refusal(ProblemType.UNKNOWN_KEY,
                 "no enrolled key has the kid '" + kid + "'; enrol the key first"));
         try {
             jws.verify(key.publicKey());
@@ -43,7 +44,7 @@ final class DeclarationEndpoint {
         }
         Declaration declaration = content(jws.payload());
         if (!key.siren().equals(declaration.declarant().siren())) {
-            throw ProblemType.KEY_DECLARANT_MISMATCH.refuse("the key " + kid + " is enrolled for SIREN " + key.siren()
+            throw new Refusal(ProblemType.KEY_DECLARANT_MISMATCH, "the key " + kid + " is enrolled for SIREN " + key.siren()
                     + ", but the declaration is made for SIREN " + declaration.declarant().siren());
         }
         // What depends on the observatory's state (duplicates, the key's state, issuedAt, the chain) is the ledger's.
@@ -60,7 +61,7 @@ final class DeclarationEndpoint {
         SignedBodies.requireJson(payload);
         List<String> violations = DeclarationSchema.violations(payload);
         if (!violations.isEmpty()) {
-            throw ProblemType.INVALID_DECLARATION.refuse("the declaration does not follow declaration-v1.schema.json: "
+            throw new Refusal(ProblemType.INVALID_DECLARATION, "the declaration does not follow declaration-v1.schema.json: "
                     + String.join("; ", violations));
         }
         return SignedBodies.read(payload, Declaration.class, ProblemType.INVALID_DECLARATION);

@@ -7,6 +7,7 @@ import fr.observatoire.ia.protocol.jose.ParsedJws;
 import fr.observatoire.ia.protocol.jose.PublicJwk;
 import fr.observatoire.ia.protocol.messages.EnrolmentRequest;
 import fr.observatoire.ia.protocol.messages.EnrolmentResponse;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.time.Instant;
 
@@ -35,10 +36,10 @@ final class EnrolmentEndpoint {
         }
         EnrolmentRequest request = SignedBodies.read(jws.payload(), EnrolmentRequest.class, ProblemType.INVALID_ENROLMENT_REQUEST);
         if (!Identifiers.isValidSiren(request.siren())) {
-            throw ProblemType.INVALID_ENROLMENT_REQUEST.refuse("'siren' must be 9 digits with a valid Luhn key, was '" + request.siren() + "'");
+            throw new Refusal(ProblemType.INVALID_ENROLMENT_REQUEST, "'siren' must be 9 digits with a valid Luhn key, was '" + request.siren() + "'");
         }
         if (request.enrolmentCode() == null || request.enrolmentCode().isBlank()) {
-            throw ProblemType.INVALID_ENROLMENT_REQUEST.refuse("'enrolmentCode' is required");
+            throw new Refusal(ProblemType.INVALID_ENROLMENT_REQUEST, "'enrolmentCode' is required");
         }
         Registry.Enrolment enrolment = registry.enrol(request.siren(), request.enrolmentCode(), key, now);
         Registry.Key enrolled = enrolment.key();

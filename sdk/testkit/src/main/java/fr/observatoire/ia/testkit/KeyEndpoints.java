@@ -6,6 +6,7 @@ import fr.observatoire.ia.protocol.jose.ParsedJws;
 import fr.observatoire.ia.protocol.jose.PublicJwk;
 import fr.observatoire.ia.protocol.messages.KeyRevocation;
 import fr.observatoire.ia.protocol.messages.KeyRotation;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,7 +50,7 @@ final class KeyEndpoints {
         Registry.Key old = signer(request.jws());
         KeyRotation.Request outer = SignedBodies.read(request.jws().payload(), KeyRotation.Request.class, ProblemType.INVALID_KEY_ROTATION);
         if (outer.newKey() == null || outer.newKey().isBlank()) {
-            throw ProblemType.INVALID_KEY_ROTATION.refuse("'newKey' is required: the inner JWS, signed by the new key");
+            throw new Refusal(ProblemType.INVALID_KEY_ROTATION, "'newKey' is required: the inner JWS, signed by the new key");
         }
         PublicJwk newKey;
         ParsedJws inner;
@@ -63,19 +64,19 @@ final class KeyEndpoints {
         }
         KeyRotation.Inner named = SignedBodies.read(inner.payload(), KeyRotation.Inner.class, ProblemType.INVALID_KEY_ROTATION);
         if (named.siren() == null || named.oldKid() == null) {
-            throw ProblemType.INVALID_KEY_ROTATION.refuse("the inner JWS's payload needs 'siren' and 'oldKid'");
+            throw new Refusal(ProblemType.INVALID_KEY_ROTATION, "the inner JWS's payload needs 'siren' and 'oldKid'");
         }
         if (!old.kid().equals(named.oldKid())) {
-            throw ProblemType.KEY_ROTATION_MISMATCH.refuse("the inner JWS names the old key '" + named.oldKid()
+            throw new Refusal(ProblemType.KEY_ROTATION_MISMATCH, "the inner JWS names the old key '" + named.oldKid()
                     + "' but the outer JWS is signed by the key " + old.kid());
         }
         if (!old.siren().equals(named.siren())) {
-            throw ProblemType.KEY_ROTATION_MISMATCH.refuse("the inner JWS names the SIREN '" + named.siren() + "' but the key "
+            throw new Refusal(ProblemType.KEY_ROTATION_MISMATCH, "the inner JWS names the SIREN '" + named.siren() + "' but the key "
                     + old.kid() + " is enrolled for SIREN " + old.siren());
         }
         String newKid = newKey.thumbprint();
         if (newKid.equals(old.kid())) {
-            throw ProblemType.KEY_ALREADY_ENROLLED.refuse("the new key is the key being rotated out; generate a new key pair");
+            throw new Refusal(ProblemType.KEY_ALREADY_ENROLLED, "the new key is the key being rotated out; generate a new key pair");
         }
         if (old.state() == KeyState.RETIRED && newKid.equals(old.replacedBy())) {
             // The same rotation again (its answer was lost): the same answer.
@@ -83,7 +84,7 @@ final class KeyEndpoints {
         }
         KeyStates.requireActive(old);
         if (registry.key(newKid).isPresent()) {
-            throw ProblemType.KEY_ALREADY_ENROLLED.refuse("the new key " + newKid + " is already enrolled; generate a new key pair");
+            throw new Refusal(ProblemType.KEY_ALREADY_ENROLLED, "the new key " + newKid + " is already enrolled; generate a new key pair");
         }
         registry.rotate(old, newKey, now);
         log.append(request.compact().getBytes(StandardCharsets.US_ASCII));
@@ -95,21 +96,21 @@ final class KeyEndpoints {
         Registry.Key signer = signer(request.jws());
         KeyRevocation revocation = SignedBodies.read(request.jws().payload(), KeyRevocation.class, ProblemType.INVALID_KEY_REVOCATION);
         if (revocation.siren() == null || revocation.kid() == null) {
-            throw ProblemType.INVALID_KEY_REVOCATION.refuse("a revocation names the 'siren' and the 'kid' of the key to revoke");
+            throw new Refusal(ProblemType.INVALID_KEY_REVOCATION, "a revocation names the 'siren' and the 'kid' of the key to revoke");
         }
         String reason = revocation.reason() == null || revocation.reason().isBlank() ? null : revocation.reason().strip();
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-            throw ProblemType.INVALID_KEY_REVOCATION.refuse("'reason' is at most " + MAX_REASON_LENGTH + " characters, was "
+            throw new Refusal(ProblemType.INVALID_KEY_REVOCATION, "'reason' is at most " + MAX_REASON_LENGTH + " characters, was "
                     + reason.length());
         }
         if (!signer.siren().equals(revocation.siren())) {
-            throw ProblemType.KEY_DECLARANT_MISMATCH.refuse("the key " + signer.kid() + " is enrolled for SIREN " + signer.siren()
+            throw new Refusal(ProblemType.KEY_DECLARANT_MISMATCH, "the key " + signer.kid() + " is enrolled for SIREN " + signer.siren()
                     + ", but the revocation is made for SIREN " + revocation.siren());
         }
-        Registry.Key target = registry.key(revocation.kid()).orElseThrow(() -> ProblemType.UNKNOWN_KEY.refuse(
+        Registry.Key target = registry.key(revocation.kid()).orElseThrow(() -> new Refusal(ProblemType.UNKNOWN_KEY,
                 "no enrolled key has the kid '" + revocation.kid() + "'"));
         if (!target.siren().equals(revocation.siren())) {
-            throw ProblemType.KEY_DECLARANT_MISMATCH.refuse("the key " + target.kid() + " is not a key of SIREN " + revocation.siren());
+            throw new Refusal(ProblemType.KEY_DECLARANT_MISMATCH, "the key " + target.kid() + " is not a key of SIREN " + revocation.siren());
         }
         if (target.revoked()) {
             return HttpAnswer.json(200, KeyStatusView.of(target));
@@ -126,12 +127,12 @@ final class KeyEndpoints {
     /** The enrolled key that signed a key message: algorithm, kid, key, signature, in the protocol's order. */
     private Registry.Key signer(ParsedJws jws) {
         if (!ParsedJws.ED25519_ALGORITHMS.contains(jws.alg())) {
-            throw ProblemType.ALGORITHM_NOT_ACCEPTED.refuse("the JWS 'alg' is '" + jws.alg()
+            throw new Refusal(ProblemType.ALGORITHM_NOT_ACCEPTED, "the JWS 'alg' is '" + jws.alg()
                     + "'; the protocol's messages are signed with Ed25519 ('EdDSA' or 'Ed25519')");
         }
-        String kid = jws.kid().orElseThrow(() -> ProblemType.MALFORMED_JWS.refuse(
+        String kid = jws.kid().orElseThrow(() -> new Refusal(ProblemType.MALFORMED_JWS,
                 "this JWS names its signing key in the 'kid' header (the key's RFC 7638 thumbprint)"));
-        Registry.Key key = registry.key(kid).orElseThrow(() -> ProblemType.UNKNOWN_KEY.refuse(
+        Registry.Key key = registry.key(kid).orElseThrow(() -> new Refusal(ProblemType.UNKNOWN_KEY,
                 "no enrolled key has the kid '" + kid + "'; enrol the key first"));
         try {
             jws.verify(key.publicKey());

@@ -1,5 +1,7 @@
 package fr.observatoire.ia.testkit;
 
+import fr.observatoire.ia.protocol.messages.ProblemType;
+
 /** The refusal of a key that may not sign new messages, with what the collectivité should do (as the reference server). */
 final class KeyStates {
     private KeyStates() {
@@ -9,9 +11,9 @@ final class KeyStates {
         switch (key.state()) {
             case ACTIVE -> {
             }
-            case RETIRED -> throw ProblemType.KEY_RETIRED.refuse("the key " + key.kid() + " was retired on " + key.changedAt()
+            case RETIRED -> throw new Refusal(ProblemType.KEY_RETIRED, "the key " + key.kid() + " was retired on " + key.changedAt()
                     + " for the key " + key.replacedBy() + "; sign with the collectivité's current key");
-            case REVOKED -> throw ProblemType.KEY_REVOKED.refuse("the key " + key.kid() + " was revoked"
+            case REVOKED -> throw new Refusal(ProblemType.KEY_REVOKED, "the key " + key.kid() + " was revoked"
                     + (key.changedAt() == null ? "" : " on " + key.changedAt())
                     + "; sign with the collectivité's current key, or ask the observatory for a new enrolment code");
         }

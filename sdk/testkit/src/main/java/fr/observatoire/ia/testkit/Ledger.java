@@ -3,6 +3,7 @@ package fr.observatoire.ia.testkit;
 import fr.observatoire.ia.model.Declaration;
 import fr.observatoire.ia.protocol.Hashes;
 import fr.observatoire.ia.protocol.messages.Problem;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.protocol.messages.Receipt;
 
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ final class Ledger {
             if (known.receipt().declarationHash().equals(hash)) {
                 return new Acceptance(known, false);
             }
-            throw ProblemType.DECLARATION_CONFLICT.refuse("the declaration " + declaration.id() + " was already received with other content ("
+            throw new Refusal(ProblemType.DECLARATION_CONFLICT, "the declaration " + declaration.id() + " was already received with other content ("
                     + known.receipt().declarationHash() + "); a new declaration needs a new id");
         }
         KeyStates.requireActive(key);
@@ -75,11 +76,11 @@ final class Ledger {
 
     private static void checkIssuedAt(Instant issuedAt, Instant now) {
         if (issuedAt.isAfter(now.plus(MAX_FUTURE_SKEW))) {
-            throw ProblemType.ISSUED_IN_FUTURE.refuse("issuedAt " + issuedAt + " is ahead of the observatory's clock (" + now
+            throw new Refusal(ProblemType.ISSUED_IN_FUTURE, "issuedAt " + issuedAt + " is ahead of the observatory's clock (" + now
                     + ") by more than " + MAX_FUTURE_SKEW + "; check the clock of the signing host");
         }
         if (issuedAt.isBefore(now.minus(MAX_AGE))) {
-            throw ProblemType.ISSUED_TOO_LONG_AGO.refuse("issuedAt " + issuedAt + " is older than " + MAX_AGE
+            throw new Refusal(ProblemType.ISSUED_TOO_LONG_AGO, "issuedAt " + issuedAt + " is older than " + MAX_AGE
                     + "; this declaration can no longer be accepted, contact the observatory");
         }
     }
@@ -90,16 +91,16 @@ final class Ledger {
         long sequence = declaration.sequence();
         long next = chain.size() + 1L;
         if (sequence > next) {
-            throw ProblemType.SEQUENCE_GAP.refuse("the next declaration of SIREN " + siren + " must have sequence " + next
+            throw new Refusal(ProblemType.SEQUENCE_GAP, "the next declaration of SIREN " + siren + " must have sequence " + next
                     + ", this one has " + sequence + "; send the missing declarations first (this one may be retried once they are accepted)");
         }
         String expectedPrevious = sequence == 1 ? null : chain.get((int) sequence - 2).receipt().declarationHash();
         if (!Objects.equals(declaration.previousHash(), expectedPrevious)) {
-            throw ProblemType.CHAIN_FORK.refuse("the previousHash " + declaration.previousHash() + " of sequence " + sequence
+            throw new Refusal(ProblemType.CHAIN_FORK, "the previousHash " + declaration.previousHash() + " of sequence " + sequence
                     + " does not match the observatory's declaration " + (sequence - 1) + " of SIREN " + siren + " (" + expectedPrevious + ")");
         }
         if (sequence < next) {
-            throw ProblemType.STALE_SEQUENCE.refuse("the sequence " + sequence + " of SIREN " + siren + " is already taken by the declaration "
+            throw new Refusal(ProblemType.STALE_SEQUENCE, "the sequence " + sequence + " of SIREN " + siren + " is already taken by the declaration "
                     + chain.get((int) sequence - 1).declaration().id() + " (the chain is at " + chain.size() + ")");
         }
     }

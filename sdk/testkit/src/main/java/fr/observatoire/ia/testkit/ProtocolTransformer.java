@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +90,7 @@ final class ProtocolTransformer implements ResponseDefinitionTransformerV2 {
                         request.getHeader("Content-Type"), clock.instant()));
                 default -> {
                     if (!"GET".equals(method)) {
-                        throw ProblemType.METHOD_NOT_ALLOWED.refuse("this observatory answers GET only at " + path + ", not " + method);
+                        throw new Refusal(ProblemType.METHOD_NOT_ALLOWED, "this observatory answers GET only at " + path + ", not " + method);
                     }
                     yield reads.get(path, name -> request.queryParameter(name).isPresent() ? request.queryParameter(name).firstValue() : null);
                 }
@@ -99,7 +100,7 @@ final class ProtocolTransformer implements ResponseDefinitionTransformerV2 {
             return HttpAnswer.problem(refusal.problem());
         } catch (RuntimeException e) {
             // A defect of the kit: answered as the real server would (500, retried by clients), and kept for the test.
-            Refusal internal = ProblemType.INTERNAL_ERROR.refuse("the fake observatory failed: " + e);
+            Refusal internal = new Refusal(ProblemType.INTERNAL_ERROR, "the fake observatory failed: " + e);
             ledger.refused(internal.problem());
             return HttpAnswer.problem(internal.problem());
         }
@@ -107,7 +108,7 @@ final class ProtocolTransformer implements ResponseDefinitionTransformerV2 {
 
     private HttpAnswer post(String method, Supplier<HttpAnswer> handler) {
         if (!"POST".equals(method)) {
-            throw ProblemType.METHOD_NOT_ALLOWED.refuse("this resource accepts POST only, not " + method);
+            throw new Refusal(ProblemType.METHOD_NOT_ALLOWED, "this resource accepts POST only, not " + method);
         }
         synchronized (lock) {
             return handler.get();

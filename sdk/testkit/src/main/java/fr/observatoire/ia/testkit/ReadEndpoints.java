@@ -1,6 +1,7 @@
 package fr.observatoire.ia.testkit;
 
 import fr.observatoire.ia.model.Identifiers;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.util.Base64;
 import java.util.List;
@@ -54,22 +55,22 @@ final class ReadEndpoints {
             synchronized (registry) {
                 // The registry is the lock of the requests that change it.
                 return registry.key(kid).map(key -> HttpAnswer.json(200, KeyEndpoints.KeyStatusView.of(key)))
-                        .orElseThrow(() -> ProblemType.NOT_FOUND.refuse("no enrolled key has the kid '" + kid + "'"));
+                        .orElseThrow(() -> new Refusal(ProblemType.NOT_FOUND, "no enrolled key has the kid '" + kid + "'"));
             }
         }
         if (path.startsWith(declarations) && path.endsWith(RECEIPT)) {
             UUID id = uuid(path.substring(declarations.length(), path.length() - RECEIPT.length()));
             return ledger.byId(id).map(d -> HttpAnswer.json(200, d.receipt()))
-                    .orElseThrow(() -> ProblemType.NOT_FOUND.refuse("no accepted declaration has the id " + id));
+                    .orElseThrow(() -> new Refusal(ProblemType.NOT_FOUND, "no accepted declaration has the id " + id));
         }
         if (path.startsWith(declarants) && path.endsWith(CHAIN_HEAD)) {
             String siren = path.substring(declarants.length(), path.length() - CHAIN_HEAD.length());
             if (!Identifiers.isValidSiren(siren)) {
-                throw ProblemType.INVALID_PARAMETER.refuse("'" + siren + "' is not a SIREN (9 digits with a valid Luhn key)");
+                throw new Refusal(ProblemType.INVALID_PARAMETER, "'" + siren + "' is not a SIREN (9 digits with a valid Luhn key)");
             }
             return HttpAnswer.json(200, ledger.chainHead(siren));
         }
-        throw ProblemType.NOT_FOUND.refuse("no resource at " + path + " on this observatory");
+        throw new Refusal(ProblemType.NOT_FOUND, "no resource at " + path + " on this observatory");
     }
 
     private HttpAnswer consistency(String fromText, String toText) {
@@ -77,10 +78,10 @@ final class ReadEndpoints {
         long to = size("to", toText, treeSize);
         long from = number("from", required("from", fromText));
         if (from <= 0) {
-            throw ProblemType.INVALID_LOG_RANGE.refuse("'from' must be >= 1, was " + from + " (a proof from the empty tree proves nothing)");
+            throw new Refusal(ProblemType.INVALID_LOG_RANGE, "'from' must be >= 1, was " + from + " (a proof from the empty tree proves nothing)");
         }
         if (from > to) {
-            throw ProblemType.INVALID_LOG_RANGE.refuse("'from' (" + from + ") must not be larger than 'to' (" + to + ")");
+            throw new Refusal(ProblemType.INVALID_LOG_RANGE, "'from' (" + from + ") must not be larger than 'to' (" + to + ")");
         }
         return HttpAnswer.json(200, new ConsistencyProof(from, to, base64(log.consistencyProof(from, to))));
     }
@@ -89,7 +90,7 @@ final class ReadEndpoints {
         long size = size("size", sizeText, log.size());
         long index = number("index", required("index", indexText));
         if (index < 0 || index >= size) {
-            throw ProblemType.INVALID_LOG_RANGE.refuse("'index' " + index + " is not a leaf of the tree of size " + size);
+            throw new Refusal(ProblemType.INVALID_LOG_RANGE, "'index' " + index + " is not a leaf of the tree of size " + size);
         }
         return HttpAnswer.json(200, new InclusionProof(index, size, Base64.getEncoder().encodeToString(log.leafHash(index)),
                 base64(log.inclusionProof(index, size))));
@@ -98,18 +99,18 @@ final class ReadEndpoints {
     private static long size(String name, String text, long treeSize) {
         long size = text == null || text.isEmpty() ? treeSize : number(name, text);
         if (size <= 0) {
-            throw ProblemType.INVALID_LOG_RANGE.refuse(text == null || text.isEmpty() ? "the log is empty: there is no tree to prove anything in"
+            throw new Refusal(ProblemType.INVALID_LOG_RANGE, text == null || text.isEmpty() ? "the log is empty: there is no tree to prove anything in"
                     : "'" + name + "' must be >= 1, was " + size);
         }
         if (size > treeSize) {
-            throw ProblemType.BEYOND_LOG_SIZE.refuse("'" + name + "' " + size + " is beyond the log, whose tree has " + treeSize + " leaves");
+            throw new Refusal(ProblemType.BEYOND_LOG_SIZE, "'" + name + "' " + size + " is beyond the log, whose tree has " + treeSize + " leaves");
         }
         return size;
     }
 
     private static String required(String name, String text) {
         if (text == null || text.isEmpty()) {
-            throw ProblemType.INVALID_LOG_RANGE.refuse("'" + name + "' is required");
+            throw new Refusal(ProblemType.INVALID_LOG_RANGE, "'" + name + "' is required");
         }
         return text;
     }
@@ -118,7 +119,7 @@ final class ReadEndpoints {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw ProblemType.INVALID_LOG_RANGE.refuse("'" + name + "' must be a whole number, was '" + text + "'");
+            throw new Refusal(ProblemType.INVALID_LOG_RANGE, "'" + name + "' must be a whole number, was '" + text + "'");
         }
     }
 
@@ -126,7 +127,7 @@ final class ReadEndpoints {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw ProblemType.INVALID_PARAMETER.refuse("'" + text + "' is not a declaration id (a UUID)");
+            throw new Refusal(ProblemType.INVALID_PARAMETER, "'" + text + "' is not a declaration id (a UUID)");
         }
     }
 

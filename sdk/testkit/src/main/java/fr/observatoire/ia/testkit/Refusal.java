@@ -2,6 +2,7 @@ package fr.observatoire.ia.testkit;
 
 import fr.observatoire.ia.protocol.jose.JwsException;
 import fr.observatoire.ia.protocol.messages.Problem;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 /** A request the fake observatory refuses: thrown by the checks, answered as an RFC 9457 problem. */
 final class Refusal extends RuntimeException {

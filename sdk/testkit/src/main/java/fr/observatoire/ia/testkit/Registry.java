@@ -2,6 +2,7 @@ package fr.observatoire.ia.testkit;
 
 import fr.observatoire.ia.model.Declarant;
 import fr.observatoire.ia.protocol.jose.PublicJwk;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -87,23 +88,23 @@ final class Registry {
      */
     Enrolment enrol(String siren, String code, PublicJwk publicKey, Instant now) {
         Code issued = Optional.ofNullable(codes.get(code)).filter(c -> c.siren().equals(siren))
-                .orElseThrow(() -> ProblemType.ENROLMENT_CODE_INVALID.refuse(
+                .orElseThrow(() -> new Refusal(ProblemType.ENROLMENT_CODE_INVALID,
                         "this enrolment code is not valid for this SIREN; ask the observatory for a new one"));
         if (issued.usedByKid() != null) {
             if (!issued.usedByKid().equals(publicKey.thumbprint())) {
-                throw ProblemType.ENROLMENT_CODE_USED.refuse(
+                throw new Refusal(ProblemType.ENROLMENT_CODE_USED,
                         "this enrolment code was already used to enrol another key; ask the observatory for a new code");
             }
             return new Enrolment(keys.get(issued.usedByKid()), false);
         }
         if (issued.superseded()) {
-            throw ProblemType.ENROLMENT_CODE_INVALID.refuse("this enrolment code was replaced by a newer one; use the latest code the observatory gave");
+            throw new Refusal(ProblemType.ENROLMENT_CODE_INVALID, "this enrolment code was replaced by a newer one; use the latest code the observatory gave");
         }
         if (now.isAfter(issued.expiresAt())) {
-            throw ProblemType.ENROLMENT_CODE_EXPIRED.refuse("this enrolment code expired at " + issued.expiresAt() + "; ask the observatory for a new one");
+            throw new Refusal(ProblemType.ENROLMENT_CODE_EXPIRED, "this enrolment code expired at " + issued.expiresAt() + "; ask the observatory for a new one");
         }
         if (keys.containsKey(publicKey.thumbprint())) {
-            throw ProblemType.KEY_ALREADY_ENROLLED.refuse("the key " + publicKey.thumbprint()
+            throw new Refusal(ProblemType.KEY_ALREADY_ENROLLED, "the key " + publicKey.thumbprint()
                     + " is already enrolled; generate a new key pair for a new enrolment");
         }
         Key key = new Key(publicKey.thumbprint(), siren, publicKey, now);

@@ -8,6 +8,7 @@ import fr.observatoire.ia.protocol.jose.JwsException;
 import fr.observatoire.ia.protocol.jose.ParsedJws;
 import fr.observatoire.ia.protocol.json.InvalidJsonException;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,11 +35,11 @@ final class SignedBodies {
     /** The parsed JWS of a request body, refused as the reference server would. */
     static SignedRequest parse(byte[] body, String contentType, String typ) {
         if (body.length > MAX_BYTES) {
-            throw ProblemType.PAYLOAD_TOO_LARGE.refuse("the request body is larger than the " + MAX_BYTES
+            throw new Refusal(ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than the " + MAX_BYTES
                     + " bytes this observatory accepts (observatoire.declaration.max-bytes)");
         }
         if (!isJose(contentType)) {
-            throw ProblemType.UNSUPPORTED_MEDIA_TYPE.refuse("send the body with 'Content-Type: " + Jws.MEDIA_TYPE + "', not '" + contentType + "'");
+            throw new Refusal(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body with 'Content-Type: " + Jws.MEDIA_TYPE + "', not '" + contentType + "'");
         }
         try {
             // A JWS is ASCII; the newline a file or curl adds is dropped, anything else is left to the parser.
@@ -58,7 +59,7 @@ final class SignedBodies {
             return ProtocolJson.read(json, type);
         } catch (InvalidJsonException e) {
             boolean notJson = e.getCause() instanceof JsonParseException || e.getCause() instanceof StreamConstraintsException;
-            throw (notJson ? ProblemType.MALFORMED_JSON : invalid).refuse((notJson ? "not JSON: " : "") + e.getMessage());
+            throw new Refusal(notJson ? ProblemType.MALFORMED_JSON : invalid, (notJson ? "not JSON: " : "") + e.getMessage());
         }
     }
 
@@ -68,16 +69,16 @@ final class SignedBodies {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(json));
         } catch (CharacterCodingException e) {
-            throw ProblemType.MALFORMED_JSON.refuse("the JSON document is not UTF-8");
+            throw new Refusal(ProblemType.MALFORMED_JSON, "the JSON document is not UTF-8");
         }
         JsonNode tree;
         try {
             tree = ProtocolJson.mapper().readTree(json);
         } catch (IOException e) {
-            throw ProblemType.MALFORMED_JSON.refuse("not JSON: " + e.getMessage());
+            throw new Refusal(ProblemType.MALFORMED_JSON, "not JSON: " + e.getMessage());
         }
         if (tree == null || tree.isMissingNode()) {
-            throw ProblemType.MALFORMED_JSON.refuse("the JSON document is empty");
+            throw new Refusal(ProblemType.MALFORMED_JSON, "the JSON document is empty");
         }
     }
 

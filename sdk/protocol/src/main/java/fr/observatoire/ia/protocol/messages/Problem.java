@@ -2,7 +2,7 @@ package fr.observatoire.ia.protocol.messages;
 
 /**
  * An RFC 9457 problem detail, as the observatory sends it with {@code application/problem+json}.
- * {@code type} is {@value #TYPE_PREFIX} followed by a stable slug listed in docs/protocol.md.
+ * {@code type} is {@value #TYPE_PREFIX} followed by the stable slug of a {@link ProblemType} (docs/problems.md).
  */
 public record Problem(String type, String title, int status, String detail, String instance) {
     public static final String TYPE_PREFIX = "urn:observatoire-ia:problem:";

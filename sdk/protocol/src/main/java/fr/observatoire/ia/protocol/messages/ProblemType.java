@@ -1,13 +1,17 @@
-package fr.observatoire.ia.server.problem;
+package fr.observatoire.ia.protocol.messages;
+
+import fr.observatoire.ia.protocol.jose.JwsException;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every problem type the server answers with. The slug is part of the protocol (clients branch on it,
- * docs/problems.md lists it): never rename one. The title is the same for every occurrence; the
- * detail says what was wrong this time. Titles are in French, for the people of the collectivités;
- * details are in English, like the model's own messages they often carry.
+ * The protocol's catalogue of problem types: everything the reference server may answer with, including the
+ * types only the server's own endpoints answer (admin, statistics, open data), so that the server and the
+ * testkit's fake observatory, which answers a subset, cannot drift apart. The slug is part of the protocol
+ * (clients branch on it, docs/problems.md lists it with its status): never rename one. The title is the same
+ * for every occurrence; the detail says what was wrong this time. Titles are in French, for the people of the
+ * collectivités; details are in English, like the model's own messages they often carry.
  */
 public enum ProblemType {
     // Framework-level and generic errors
@@ -95,7 +99,23 @@ public enum ProblemType {
         return title;
     }
 
+    /** The problem of this type for {@code detail}, without {@code instance}. */
+    public Problem problem(String detail) {
+        return problem(detail, null);
+    }
+
+    /** The problem of this type for {@code detail}, with an {@code instance} id (null for none). */
+    public Problem problem(String detail, String instance) {
+        return new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, instance);
+    }
+
     public static Optional<ProblemType> ofSlug(String slug) {
         return Arrays.stream(values()).filter(t -> t.slug.equals(slug)).findFirst();
+    }
+
+    /** The type of a refused JWS: each {@link JwsException.Reason} has the problem type of the same slug. */
+    public static ProblemType of(JwsException.Reason reason) {
+        return ofSlug(reason.slug())
+                .orElseThrow(() -> new IllegalStateException("no problem type for the JWS reason " + reason));
     }
 }
