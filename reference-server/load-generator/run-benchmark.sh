@@ -10,13 +10,15 @@
 #
 # Environment: BENCH_PORT (18080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust
 # authentication on 127.0.0.1 assumed, or set PGPASSWORD), SKIP_BUILD=1 to reuse the last build,
-# DATABASES ("h2 postgresql"). Default generator options: --collectivites 64 --threads 16 --duration 30 --warmup 10.
+# DATABASES ("h2 postgresql"), BATCHES ("1 50": declarations per request, 1 = the single submission, more = the
+# batch endpoint; one run each). Default generator options: --collectivites 64 --threads 16 --duration 30 --warmup 10.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PORT=${BENCH_PORT:-18080}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DATABASES=${DATABASES:-h2 postgresql}
+BATCHES=${BATCHES:-1 50}
 TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 GENERATOR_ARGS=("$@")
 if [ ${#GENERATOR_ARGS[@]} -eq 0 ]; then
@@ -77,46 +79,35 @@ stop_server() {
   SERVER_PID=""
 }
 
-# CPU seconds (user + system) the process has used so far.
-cpu_seconds() {
-  awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"
-}
-
-log_size() {
-  curl -sf "http://127.0.0.1:$PORT/api/v1/log/checkpoint" | sed -n 2p
-}
-
-# Runs the generator, then says what the server's own process spent per entry appended to the log during the
-# run (warm-up, enrolments and measured phase together): a figure other load on the machine barely moves.
+# Runs the generator with the given batch size; it accounts the CPU of the server (by pid), of PostgreSQL and its
+# own over the measured window.
 run_generator() {
-  local cpu_before size_before cpu_after size_after
-  cpu_before=$(cpu_seconds "$SERVER_PID"); size_before=$(log_size)
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -jar "$GENERATOR_JAR" "http://127.0.0.1:$PORT" "$TOKEN" "${GENERATOR_ARGS[@]}"
-  cpu_after=$(cpu_seconds "$SERVER_PID"); size_after=$(log_size)
-  echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
-  awk -v c0="$cpu_before" -v c1="$cpu_after" -v n0="$size_before" -v n1="$size_after" 'BEGIN {
-    printf "server process CPU       %.1f s for %d log entries: %.0f us per entry\n", c1 - c0, n1 - n0, (c1 - c0) * 1e6 / (n1 - n0) }'
+  java -jar "$GENERATOR_JAR" "http://127.0.0.1:$PORT" "$TOKEN" "${GENERATOR_ARGS[@]}" --batch "$1" --server-pid "$SERVER_PID"
 }
 
+# Each database and batch size on a fresh store: every run starts from an empty log.
 for database in $DATABASES; do
+  for batch in $BATCHES; do
   case "$database" in
     h2)
-      echo; echo "== H2 (embedded file database, fresh data directory)"
-      start_server h2
-      run_generator
+      echo; echo "== H2 (embedded file database, fresh data directory), $batch declaration(s) per request"
+      start_server "h2-$batch"
+      run_generator "$batch"
       stop_server
       ;;
     postgresql)
-      PG_DATABASE="observatoire_bench_$$"
-      echo; echo "== PostgreSQL $(psql -XAtc 'SHOW server_version' postgres) (fresh database $PG_DATABASE on $PGHOST:$PGPORT)"
+      PG_DATABASE="observatoire_bench_$$_$batch"
+      echo; echo "== PostgreSQL $(psql -XAtc 'SHOW server_version' postgres) (fresh database $PG_DATABASE on $PGHOST:$PGPORT)," \
+        "$batch declaration(s) per request"
       createdb "$PG_DATABASE"
-      start_server pg -Dquarkus.profile=pg -Dquarkus.datasource.pg.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DATABASE" \
+      start_server "pg-$batch" -Dquarkus.profile=pg -Dquarkus.datasource.pg.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DATABASE" \
         -Dquarkus.datasource.pg.username="$PGUSER" -Dquarkus.datasource.pg.password="${PGPASSWORD:-}"
-      run_generator
+      run_generator "$batch"
       stop_server
       dropdb "$PG_DATABASE"; PG_DATABASE=""
       ;;
     *) echo "unknown database '$database' (h2, postgresql)"; exit 2 ;;
   esac
+  done
 done

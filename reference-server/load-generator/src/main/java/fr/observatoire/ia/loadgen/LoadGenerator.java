@@ -1,15 +1,19 @@
 package fr.observatoire.ia.loadgen;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ingestion benchmark: registers and enrols collectivités on a running server, signs their chained
@@ -57,13 +61,54 @@ public final class LoadGenerator {
             for (int i = 0; i < senders.length; i++) {
                 senders[i] = new Sender(api, work.get(i), options.batch(), measureFrom, end);
             }
+            CpuAccount cpu = new CpuAccount(options.serverPid());
+            CompletableFuture<Map<String, Duration>> cpuAtStart = snapshotAt(cpu, measureFrom);
+            CompletableFuture<Map<String, Duration>> cpuAtEnd = snapshotAt(cpu, end);
             List<Results> results = runAll(senders);
+            Map<String, Duration> spent = CpuAccount.between(cpuAtStart.get(), cpuAtEnd.get());
             long lastCompletion = 0;
             for (Sender sender : senders) {
                 lastCompletion = Math.max(lastCompletion, sender.lastCompletion);
             }
             double seconds = (Math.min(end, Math.max(lastCompletion, measureFrom + 1)) - measureFrom) / 1e9;
-            print(Results.merge(results), seconds, raw, lastCompletion < end - 1_000_000_000L);
+            Results merged = Results.merge(results);
+            print(merged, seconds, raw, lastCompletion < end - 1_000_000_000L);
+            printCpu(spent, merged.accepted(), raw);
+        }
+
+        /** Takes a CPU snapshot at {@code nanoTime} on a thread of its own, off the senders. */
+        private static CompletableFuture<Map<String, Duration>> snapshotAt(CpuAccount cpu, long nanoTime) {
+            return CompletableFuture.supplyAsync(() -> {
+                long wait = nanoTime - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                return cpu.snapshot();
+            }, task -> {
+                Thread thread = new Thread(task, "loadgen-cpu");
+                thread.setDaemon(true);
+                thread.start();
+            });
+        }
+
+        /** CPU per accepted declaration over the measured window, next to what one raw verification costs. */
+        private void printCpu(Map<String, Duration> spent, int accepted, double raw) {
+            if (accepted == 0) {
+                return;
+            }
+            System.out.printf(Locale.ROOT, "CPU per accepted declaration, measured window (raw verification: %.0f us per signature):%n",
+                    1e6 / raw);
+            Duration total = Duration.ZERO;
+            for (Map.Entry<String, Duration> group : spent.entrySet()) {
+                total = total.plus(group.getValue());
+                System.out.printf(Locale.ROOT, "  %-22s %6.0f us%n", group.getKey(), group.getValue().toNanos() / 1e3 / accepted);
+            }
+            System.out.printf(Locale.ROOT, "  %-22s %6.0f us (%d cores: at most %.0f/s with all of them busy)%n", "together",
+                    total.toNanos() / 1e3 / accepted, Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1e9 / (total.toNanos() / (double) accepted));
+            if (options.serverPid().isEmpty()) {
+                System.out.println("  (no --server-pid: the server's own share is not shown)");
+            }
         }
 
         private List<SyntheticCollectivite> enrol(ObservatoryApi api) throws Exception {

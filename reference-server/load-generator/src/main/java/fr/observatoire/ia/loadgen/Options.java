@@ -6,17 +6,19 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The command line: {@code <server URL> <admin token> [--collectivites N] [--threads T] [--duration D]
- * [--warmup W] [--max-declarations M] [--batch B]}. With {@code --batch} above 1, each request carries B declarations
- * ({@code POST /api/v1/declarations/batch}). The load is bounded in count and in time, and only ever sent to
+ * [--warmup W] [--max-declarations M] [--batch B] [--server-pid P]}. With {@code --batch} above 1, each request carries B declarations
+ * ({@code POST /api/v1/declarations/batch}). With {@code --server-pid}, the server's
+ * CPU time is accounted next to PostgreSQL's and the generator's own. The load is bounded in count and in time, and only ever sent to
  * this machine: a load generator must not be a flooding tool.
  */
 record Options(URI server, String adminToken, int collectivites, int threads, Duration duration, Duration warmup, int maxDeclarations,
-              int batch) {
+              int batch, Optional<Long> serverPid) {
     static final String USAGE = "usage: java -jar observatoire-load-generator.jar <server URL on loopback> <admin token>"
-            + " [--collectivites 64] [--threads 16] [--duration 30] [--warmup 10] [--max-declarations 200000] [--batch 1]";
+            + " [--collectivites 64] [--threads 16] [--duration 30] [--warmup 10] [--max-declarations 200000] [--batch 1] [--server-pid PID]";
     private static final int MAX_DECLARATIONS_CAP = 1_000_000;
     private static final long MAX_SECONDS = 600;
 
@@ -36,8 +38,10 @@ record Options(URI server, String adminToken, int collectivites, int threads, Du
                 Duration.ofSeconds(number(flags, "--duration", 30, 1, MAX_SECONDS)),
                 Duration.ofSeconds(number(flags, "--warmup", 10, 0, MAX_SECONDS)),
                 number(flags, "--max-declarations", 200_000, 1, MAX_DECLARATIONS_CAP),
-                number(flags, "--batch", 1, 1, 500));
-        flags.keySet().removeAll(java.util.Set.of("--collectivites", "--threads", "--duration", "--warmup", "--max-declarations", "--batch"));
+                number(flags, "--batch", 1, 1, 500),
+                flags.containsKey("--server-pid") ? Optional.of((long) number(flags, "--server-pid", 0, 1, Integer.MAX_VALUE)) : Optional.empty());
+        flags.keySet().removeAll(java.util.Set.of("--collectivites", "--threads", "--duration", "--warmup", "--max-declarations", "--batch",
+                "--server-pid"));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + flags.keySet() + "\n" + USAGE);
         }

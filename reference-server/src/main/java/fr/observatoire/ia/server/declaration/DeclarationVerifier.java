@@ -30,7 +30,7 @@ public class DeclarationVerifier {
         EnrolledKeySignatures.KeySigned signed = signatures.verify(compactJws, Jws.TYP_DECLARATION);
         byte[] payload = signed.jws().payload();
         String payloadJson = JsonBodies.requireUtf8(payload);
-        Declaration declaration = JsonBodies.read(payload, Declaration.class, ProblemType.INVALID_DECLARATION);
+        Declaration declaration = JsonBodies.readUtf8(payload, Declaration.class, ProblemType.INVALID_DECLARATION);
         if (!signed.signer().siren().equals(declaration.declarant().siren())) {
             throw new ApiProblem(ProblemType.KEY_DECLARANT_MISMATCH, "the key " + signed.signer().kid() + " is enrolled for SIREN "
                     + signed.signer().siren() + ", but the declaration is made for SIREN " + declaration.declarant().siren());

@@ -23,6 +23,11 @@ public final class JsonBodies {
 
     public static <T> T read(byte[] json, Class<T> type, ProblemType invalid) {
         requireUtf8(json);
+        return readUtf8(json, type, invalid);
+    }
+
+    /** As {@link #read}, for bytes the caller has already checked with {@link #requireUtf8}. */
+    public static <T> T readUtf8(byte[] json, Class<T> type, ProblemType invalid) {
         if (isBlank(json)) {
             throw new ApiProblem(ProblemType.MALFORMED_JSON, "the JSON document is empty");
         }
