@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * {@code observatoire.declaration.*}: how far a declaration's issuedAt may be from the server's clock on first submission,
- * and how many declarations one batch may carry.
+ * how many declarations one batch may carry, and each collectivité's quota.
  */
 @ConfigMapping(prefix = "observatoire.declaration")
 public interface DeclarationConfig {
@@ -25,4 +25,15 @@ public interface DeclarationConfig {
      */
     @WithDefault("500")
     int maxBatch();
+
+    /**
+     * Declarations one collectivité (SIREN) may send at once before {@link #quotaPerMinute()} applies; 0 turns the
+     * quota off. The default covers more than a year of weekly declarations caught up at once.
+     */
+    @WithDefault("200")
+    long quotaBurst();
+
+    /** How fast a collectivité's quota refills, in declarations per minute. */
+    @WithDefault("60")
+    long quotaPerMinute();
 }

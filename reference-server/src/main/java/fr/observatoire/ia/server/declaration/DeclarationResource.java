@@ -3,7 +3,6 @@ package fr.observatoire.ia.server.declaration;
 import fr.observatoire.ia.model.Identifiers;
 import fr.observatoire.ia.protocol.jose.Jws;
 import fr.observatoire.ia.protocol.messages.DeclarationBatch;
-import fr.observatoire.ia.protocol.messages.DeclarationBatchResult;
 import fr.observatoire.ia.protocol.messages.Receipt;
 import fr.observatoire.ia.server.problem.ApiProblem;
 import fr.observatoire.ia.protocol.messages.ProblemType;
@@ -69,7 +68,7 @@ public class DeclarationResource {
             description = "Body: {\"declarations\": [compact JWS, ...]}, each exactly what the single submission takes, at most "
                     + "observatoire.declaration.max-batch of them (500 by default) within the body limit. Each is decided on its own, "
                     + "in the order given; 200 with one result per declaration in the same order: its status and receipt (201 stored now, "
-                    + "200 stored before) or its status and problem. Retry-After comes with the answer when a result is 503 overloaded.")
+                    + "200 stored before) or its status and problem. Retry-After (the longest any result asks for) comes with the answer when a result is 503 overloaded or 429 rate-limited.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeclarationBatch.class)))
     public Response submitBatch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         byte[] bytes = bodies.read(body);
@@ -82,10 +81,10 @@ public class DeclarationResource {
             throw new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "the batch holds " + batch.declarations().size()
                     + " declarations; this observatory takes at most " + maxBatch + " per request (observatoire.declaration.max-batch)");
         }
-        DeclarationBatchResult result = declarations.submitAll(batch.declarations());
-        Response.ResponseBuilder answer = Response.ok(result);
-        if (result.results().stream().anyMatch(item -> item.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode())) {
-            answer.header(HttpHeaders.RETRY_AFTER, "1");
+        DeclarationService.BatchOutcome outcome = declarations.submitAll(batch.declarations());
+        Response.ResponseBuilder answer = Response.ok(outcome.result());
+        if (outcome.retryAfterSeconds() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()));
         }
         return answer.build();
     }

@@ -30,15 +30,17 @@ public class DeclarationService {
     private final DeclarationLedger ledger;
     private final DeclarationRepository declarations;
     private final StoredReceipts receipts;
+    private final SirenQuota quota;
 
     @Inject
     DeclarationService(Database database, DeclarationVerifier verifier, DeclarationLedger ledger, DeclarationRepository declarations,
-                       StoredReceipts receipts) {
+                       StoredReceipts receipts, SirenQuota quota) {
         this.database = database;
         this.verifier = verifier;
         this.ledger = ledger;
         this.declarations = declarations;
         this.receipts = receipts;
+        this.quota = quota;
     }
 
     /** The receipt, and whether this request stored the declaration (false: a resubmission). */
@@ -47,6 +49,7 @@ public class DeclarationService {
 
     public Acceptance submit(String compactJws) {
         VerifiedDeclaration verified = verifier.verify(compactJws);
+        quota.take(verified.key().siren());
         Acceptance acceptance = ledger.submit(new Admitted(verified, activityTotal(verified.declaration().activity())));
         if (acceptance.created()) {
             Receipt receipt = acceptance.receipt();
@@ -61,17 +64,20 @@ public class DeclarationService {
      * signatures are checked first, then every admitted declaration is queued at once: they share the log's
      * transactions instead of waiting for one each.
      */
-    public DeclarationBatchResult submitAll(List<String> compactJwss) {
+    public BatchOutcome submitAll(List<String> compactJwss) {
         DeclarationBatchResult.Item[] results = new DeclarationBatchResult.Item[compactJwss.size()];
+        long retryAfter = 0;
         List<Admitted> admitted = new ArrayList<>(compactJwss.size());
         List<Integer> positions = new ArrayList<>(compactJwss.size());
         for (int i = 0; i < compactJwss.size(); i++) {
             try {
                 VerifiedDeclaration verified = verifier.verify(compactJwss.get(i));
+                quota.take(verified.key().siren());
                 admitted.add(new Admitted(verified, activityTotal(verified.declaration().activity())));
                 positions.add(i);
             } catch (ApiProblem refusal) {
                 results[i] = DeclarationBatchResult.Item.refused(refusal.toProblem());
+                retryAfter = Math.max(retryAfter, retryAfterSeconds(refusal));
             }
         }
         List<CompletableFuture<Acceptance>> answers = ledger.submitAll(admitted);
@@ -83,13 +89,23 @@ public class DeclarationService {
                 results[position] = DeclarationBatchResult.Item.accepted(acceptance.receipt(), acceptance.created());
             } catch (ApiProblem refusal) {
                 results[position] = DeclarationBatchResult.Item.refused(refusal.toProblem());
+                retryAfter = Math.max(retryAfter, retryAfterSeconds(refusal));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "declaration %d of a batch could not be stored", position);
                 results[position] = DeclarationBatchResult.Item.refused(new ApiProblem(ProblemType.INTERNAL_ERROR,
                         "the declaration could not be stored; retry later").toProblem());
             }
         }
-        return new DeclarationBatchResult(List.of(results));
+        return new BatchOutcome(new DeclarationBatchResult(List.of(results)), retryAfter);
+    }
+
+    /** A batch's answer, and the longest Retry-After its refusals asked for (0: none). */
+    public record BatchOutcome(DeclarationBatchResult result, long retryAfterSeconds) {
+    }
+
+    private static long retryAfterSeconds(ApiProblem refusal) {
+        String value = refusal.headers().get("Retry-After");
+        return value == null ? 0 : Long.parseLong(value);
     }
 
     public List<DeclarationSummary> list(String siren, int limit, int offset) {

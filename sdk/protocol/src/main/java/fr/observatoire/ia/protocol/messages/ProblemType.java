@@ -26,6 +26,7 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "Authentification requise"),
     INTERNAL_ERROR("internal-error", 500, "Erreur interne"),
     OVERLOADED("overloaded", 503, "Observatoire surchargé"),
+    RATE_LIMITED("rate-limited", 429, "Trop de déclarations pour cette collectivité"),
 
     // Registration of collectivités (admin)
     INVALID_SIREN("invalid-siren", 422, "SIREN invalide"),
