@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -42,6 +44,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public class DeclarationIndexer {
     private static final Logger LOG = Logger.getLogger(DeclarationIndexer.class);
     private static final String THREAD_NAME = "observatoire-indexer";
+    private static final int PER_TRANSACTION = 100;
 
     private final Database database;
     private final IndexRepository repository;
@@ -98,11 +101,12 @@ public class DeclarationIndexer {
                     break;
                 }
                 Set<UUID> done = database.read(connection -> repository.indexedAfter(connection, cursor));
+                Set<UUID> indexedNow = indexAll(pending.stream().filter(p -> !done.contains(p.id())).toList());
                 Instant holesBefore = Instant.now().minus(grace);
                 long through = cursor;
                 boolean contiguous = true;
                 for (IndexRepository.Pending p : pending) {
-                    boolean ok = done.contains(p.id()) || index(p);
+                    boolean ok = done.contains(p.id()) || indexedNow.contains(p.id());
                     if (ok && !done.contains(p.id())) {
                         indexed++;
                     }
@@ -132,11 +136,63 @@ public class DeclarationIndexer {
         }
     }
 
+    /**
+     * Indexes {@code pending} {@value #PER_TRANSACTION} declarations per transaction: a commit per declaration was
+     * most of the indexer's cost in the database. A transaction that fails is redone one declaration at a time, so
+     * that one bad declaration holds back only itself.
+     *
+     * @return the ids indexed (or found indexed by another instance)
+     */
+    private Set<UUID> indexAll(List<IndexRepository.Pending> pending) {
+        Set<UUID> indexed = new HashSet<>();
+        for (int from = 0; from < pending.size(); from += PER_TRANSACTION) {
+            List<IndexRepository.Pending> chunk = pending.subList(from, Math.min(pending.size(), from + PER_TRANSACTION));
+            if (chunk.size() > 1 && indexTogether(chunk)) {
+                chunk.forEach(p -> indexed.add(p.id()));
+                continue;
+            }
+            for (IndexRepository.Pending p : chunk) {
+                if (index(p)) {
+                    indexed.add(p.id());
+                }
+            }
+        }
+        return indexed;
+    }
+
+    /** One transaction for the chunk; false if anything failed (nothing of it is then kept). */
+    private boolean indexTogether(List<IndexRepository.Pending> chunk) {
+        try {
+            List<AcceptedDeclaration> accepted = new ArrayList<>(chunk.size());
+            for (IndexRepository.Pending p : chunk) {
+                accepted.add(decode(p));
+            }
+            database.inTransaction(connection -> {
+                for (AcceptedDeclaration declaration : accepted) {
+                    for (IndexSink sink : sinks) {
+                        sink.index(connection, declaration);
+                    }
+                    repository.markIndexed(connection, declaration.id(), declaration.ingestNo(), Sql.now());
+                }
+                return null;
+            });
+            chunk.forEach(p -> failed.remove(p.id()));
+            return true;
+        } catch (InvalidJsonException | RuntimeException e) {
+            LOG.debugf(e, "a transaction of %d declarations to index failed; indexing them one by one", chunk.size());
+            return false;
+        }
+    }
+
+    private AcceptedDeclaration decode(IndexRepository.Pending pending) throws InvalidJsonException {
+        Declaration declaration = ProtocolJson.read(pending.payload().getBytes(StandardCharsets.UTF_8), Declaration.class);
+        return new AcceptedDeclaration(pending.id(), pending.ingestNo(), pending.payloadHash(), pending.receivedAt(), declaration,
+                units.unitOf(pending.declarant()));
+    }
+
     private boolean index(IndexRepository.Pending pending) {
         try {
-            Declaration declaration = ProtocolJson.read(pending.payload().getBytes(StandardCharsets.UTF_8), Declaration.class);
-            AcceptedDeclaration accepted = new AcceptedDeclaration(pending.id(), pending.ingestNo(), pending.payloadHash(),
-                    pending.receivedAt(), declaration, units.unitOf(pending.declarant()));
+            AcceptedDeclaration accepted = decode(pending);
             database.inTransaction(connection -> {
                 for (IndexSink sink : sinks) {
                     sink.index(connection, accepted);
