@@ -38,7 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * transactions commit in any order, so a number may become visible after a higher one: the cursor only moves
  * over a gap once the row after it is older than {@code observatoire.index.grace} (a transaction open that long
  * has rolled back); rows past an open gap are indexed at once and remembered in {@code stats_indexed}, which also
- * makes indexing idempotent (one transaction per declaration, ending with that row).
+ * makes indexing idempotent (a declaration's facts and its row commit together; see {@link #indexAll}).
  */
 @ApplicationScoped
 public class DeclarationIndexer {
