@@ -16,6 +16,7 @@ import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,9 +62,13 @@ class KeyRevocationTest {
         }
         observatory.server().listAllStubMappings().getMappings().stream().filter(m -> m.getPriority() == 1)
                 .forEach(observatory.server()::removeStub);
+        observatory.server().resetRequests();
         try (ObservatoireSdk sdk = Sdks.builder(dataDir, clock, observatory.endpoint()).build()) {
             assertThat(sdk.status().enrolled()).as("still revoked after a restart").isFalse();
             assertThat(sdk.status().alarm(Alarm.Kind.KEY_REVOKED)).isPresent();
+            assertThat(sdk.flush(Duration.ofMillis(300))).as("the pending declaration waits for a key").isFalse();
+            assertThat(observatory.server().findAll(postRequestedFor(urlPathEqualTo(FakeObservatory.DECLARATIONS))))
+                    .as("nothing is sent under the revoked key, even after a restart").isEmpty();
             String newKid = sdk.enrol("GOOD-2").kid();
             assertThat(sdk.flush(WAIT)).isTrue();
             assertThat(sdk.status().alarms()).isEmpty();

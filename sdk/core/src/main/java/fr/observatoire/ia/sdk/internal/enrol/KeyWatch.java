@@ -50,6 +50,11 @@ public final class KeyWatch implements SenderKeys {
     }
 
     @Override
+    public boolean canSign() {
+        return credentials.enrolledKey().isPresent() || rotator.pending();
+    }
+
+    @Override
     public OutboxEntry prepare(OutboxEntry entry) {
         if (rotator.pending()) {
             finishRotation();

@@ -123,6 +123,12 @@ public final class Sender implements Runnable {
             sleep(Long.MAX_VALUE);
             return;
         }
+        if (!keys.canSign()) {
+            // Revoked, not yet enrolled again: the enrolment wakes us (retryNow). Until then nothing is sent, so a
+            // restart (each agent command is one) does not send the pending declarations only to see them refused.
+            sleep(Long.MAX_VALUE);
+            return;
+        }
         OutboxEntry entry = next.get();
         lock.lock();
         try {

@@ -20,6 +20,14 @@ public interface SenderKeys {
      */
     boolean refused(OutboxEntry entry, String slug);
 
+    /**
+     * Whether a key can sign what is sent: one is enrolled, or a rotation waits to be finished. False after a
+     * revocation, until the next enrolment, which wakes the sender: sending meanwhile would only be refused again.
+     */
+    default boolean canSign() {
+        return true;
+    }
+
     /** No key lifecycle: the entry is sent as it is. For tests of the transport alone. */
     SenderKeys NONE = new SenderKeys() {
         @Override
