@@ -3,13 +3,9 @@ package fr.observatoire.ia.sdk;
 import fr.observatoire.ia.protocol.messages.KeyRevocation;
 import fr.observatoire.ia.sdk.internal.store.OutboxEntry;
 import fr.observatoire.ia.sdk.testing.FakeObservatory;
-import fr.observatoire.ia.sdk.testing.MutableClock;
 import fr.observatoire.ia.sdk.testing.Sdks;
-import fr.observatoire.ia.sdk.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fr.observatoire.ia.sdk.testing.WithFakeObservatory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,24 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** After a revocation nothing is signed until a new enrolment, which re-signs what is still pending. */
-class KeyRevocationTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dataDir;
-    FakeObservatory observatory;
-    MutableClock clock = new MutableClock(TestData.WEDNESDAY);
-
-    @BeforeEach
-    void start() {
-        observatory = new FakeObservatory();
-    }
-
-    @AfterEach
-    void stop() {
-        observatory.close();
-    }
-
+class KeyRevocationTest extends WithFakeObservatory {
     @Test
     void revocation_stops_signing_the_status_asks_for_a_new_code_and_enrolment_resumes_delivery() throws Exception {
         try (ObservatoireSdk sdk = Sdks.builder(dataDir, clock, observatory.endpoint()).build()) {

@@ -12,13 +12,10 @@ import fr.observatoire.ia.sdk.internal.sign.SigningKeyFile;
 import fr.observatoire.ia.sdk.internal.store.EnrolmentTables;
 import fr.observatoire.ia.sdk.internal.store.OutboxEntry;
 import fr.observatoire.ia.sdk.testing.FakeObservatory;
-import fr.observatoire.ia.sdk.testing.MutableClock;
 import fr.observatoire.ia.sdk.testing.Sdks;
+import fr.observatoire.ia.sdk.testing.WithFakeObservatory;
 import fr.observatoire.ia.sdk.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,24 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Key rollover: both keys sign, pending declarations are re-signed, and a stop at any point is recovered. */
-class KeyRotationTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dataDir;
-    FakeObservatory observatory;
-    MutableClock clock = new MutableClock(TestData.WEDNESDAY);
-
-    @BeforeEach
-    void start() {
-        observatory = new FakeObservatory();
-    }
-
-    @AfterEach
-    void stop() {
-        observatory.close();
-    }
-
+class KeyRotationTest extends WithFakeObservatory {
     @Test
     void rotation_resigns_pending_declarations_keeping_their_hash_and_signs_the_next_with_the_new_key() throws Exception {
         try (ObservatoireSdk sdk = Sdks.builder(dataDir, clock, observatory.endpoint()).build()) {

@@ -3,13 +3,9 @@ package fr.observatoire.ia.sdk;
 import fr.observatoire.ia.protocol.tlog.Checkpoint;
 import fr.observatoire.ia.sdk.internal.store.LogTables;
 import fr.observatoire.ia.sdk.testing.FakeObservatory;
-import fr.observatoire.ia.sdk.testing.MutableClock;
 import fr.observatoire.ia.sdk.testing.Sdks;
-import fr.observatoire.ia.sdk.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fr.observatoire.ia.sdk.testing.WithFakeObservatory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,24 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every new checkpoint must tell the same history as the last one verified; an observatory that forks is caught. */
-class LogConsistencyTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dataDir;
-    FakeObservatory observatory;
-    MutableClock clock = new MutableClock(TestData.WEDNESDAY);
-
-    @BeforeEach
-    void start() {
-        observatory = new FakeObservatory();
-    }
-
-    @AfterEach
-    void stop() {
-        observatory.close();
-    }
-
+class LogConsistencyTest extends WithFakeObservatory {
     @Test
     void consistent_successive_checkpoints_are_adopted() throws Exception {
         try (ObservatoireSdk sdk = Sdks.builder(dataDir, clock, observatory.endpoint()).build()) {

@@ -11,13 +11,10 @@ import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.protocol.messages.Problem;
 import fr.observatoire.ia.sdk.internal.store.OutboxEntry;
 import fr.observatoire.ia.sdk.testing.FakeObservatory;
-import fr.observatoire.ia.sdk.testing.MutableClock;
 import fr.observatoire.ia.sdk.testing.Sdks;
+import fr.observatoire.ia.sdk.testing.WithFakeObservatory;
 import fr.observatoire.ia.sdk.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,24 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outbox against an observatory that fails: down, overloaded, refusing, hanging. */
-class OutboxDeliveryTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dataDir;
-    FakeObservatory observatory;
-    MutableClock clock = new MutableClock(TestData.WEDNESDAY);
-
-    @BeforeEach
-    void start() {
-        observatory = new FakeObservatory();
-    }
-
-    @AfterEach
-    void stop() {
-        observatory.close();
-    }
-
+class OutboxDeliveryTest extends WithFakeObservatory {
     @Test
     void a_declaration_queued_while_the_observatory_is_down_survives_a_restart_and_arrives_exactly_once() throws Exception {
         ObservatoireSdk first = Sdks.builder(dataDir, clock, observatory.endpoint()).build();

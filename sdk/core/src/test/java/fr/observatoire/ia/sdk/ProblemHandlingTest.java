@@ -5,18 +5,13 @@ import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.protocol.messages.Problem;
 import fr.observatoire.ia.sdk.internal.store.OutboxEntry;
 import fr.observatoire.ia.sdk.testing.FakeObservatory;
-import fr.observatoire.ia.sdk.testing.MutableClock;
 import fr.observatoire.ia.sdk.testing.Sdks;
-import fr.observatoire.ia.sdk.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fr.observatoire.ia.sdk.testing.WithFakeObservatory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -24,24 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The refusals time or the SDK itself can fix stay pending; those only a person can fix are quarantined. */
-class ProblemHandlingTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dataDir;
-    FakeObservatory observatory;
-    MutableClock clock = new MutableClock(TestData.WEDNESDAY);
-
-    @BeforeEach
-    void start() {
-        observatory = new FakeObservatory();
-    }
-
-    @AfterEach
-    void stop() {
-        observatory.close();
-    }
-
+class ProblemHandlingTest extends WithFakeObservatory {
     @Test
     void a_sequence_gap_is_retried_with_backoff_until_the_observatory_takes_it() throws Exception {
         refuseOnce("sequence-gap", 409);

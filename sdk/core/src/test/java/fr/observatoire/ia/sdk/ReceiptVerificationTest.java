@@ -11,16 +11,10 @@ import fr.observatoire.ia.sdk.internal.store.OutboxTables;
 import fr.observatoire.ia.sdk.testing.FakeLog;
 import fr.observatoire.ia.sdk.testing.FakeObservatory;
 import fr.observatoire.ia.sdk.testing.LogCapture;
-import fr.observatoire.ia.sdk.testing.MutableClock;
 import fr.observatoire.ia.sdk.testing.Sdks;
-import fr.observatoire.ia.sdk.testing.TestData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import fr.observatoire.ia.sdk.testing.WithFakeObservatory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,24 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Receipts count as acknowledgements only when their proof verifies against the observatory's signed log. */
-class ReceiptVerificationTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path dataDir;
-    FakeObservatory observatory;
-    MutableClock clock = new MutableClock(TestData.WEDNESDAY);
-
-    @BeforeEach
-    void start() {
-        observatory = new FakeObservatory();
-    }
-
-    @AfterEach
-    void stop() {
-        observatory.close();
-    }
-
+class ReceiptVerificationTest extends WithFakeObservatory {
     @Test
     void a_valid_receipt_is_verified_and_kept_with_its_checkpoint() throws Exception {
         try (ObservatoireSdk sdk = Sdks.builder(dataDir, clock, observatory.endpoint()).build()) {
