@@ -2,10 +2,10 @@ package fr.observatoire.ia.server.declaration;
 
 import fr.observatoire.ia.model.ActivityCount;
 import fr.observatoire.ia.protocol.messages.DeclarationBatchResult;
+import fr.observatoire.ia.protocol.messages.ProblemType;
 import fr.observatoire.ia.protocol.messages.Receipt;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.problem.ApiProblem;
-import fr.observatoire.ia.protocol.messages.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -48,9 +48,7 @@ public class DeclarationService {
     }
 
     public Acceptance submit(String compactJws) {
-        VerifiedDeclaration verified = verifier.verify(compactJws);
-        quota.take(verified.key().siren());
-        Acceptance acceptance = ledger.submit(new Admitted(verified, activityTotal(verified.declaration().activity())));
+        Acceptance acceptance = ledger.submit(admit(compactJws));
         if (acceptance.created()) {
             Receipt receipt = acceptance.receipt();
             LOG.debugf("accepted declaration %s of SIREN %s, sequence %d, log index %d", receipt.declarationId(), receipt.siren(),
@@ -71,9 +69,7 @@ public class DeclarationService {
         List<Integer> positions = new ArrayList<>(compactJwss.size());
         for (int i = 0; i < compactJwss.size(); i++) {
             try {
-                VerifiedDeclaration verified = verifier.verify(compactJwss.get(i));
-                quota.take(verified.key().siren());
-                admitted.add(new Admitted(verified, activityTotal(verified.declaration().activity())));
+                admitted.add(admit(compactJwss.get(i)));
                 positions.add(i);
             } catch (ApiProblem refusal) {
                 results[i] = DeclarationBatchResult.Item.refused(refusal.toProblem());
@@ -97,6 +93,13 @@ public class DeclarationService {
             }
         }
         return new BatchOutcome(new DeclarationBatchResult(List.of(results)), retryAfter);
+    }
+
+    /** What is checked before the log's queue: the signature and content, then the signer's quota. */
+    private Admitted admit(String compactJws) {
+        VerifiedDeclaration verified = verifier.verify(compactJws);
+        quota.take(verified.key().siren());
+        return new Admitted(verified, activityTotal(verified.declaration().activity()));
     }
 
     /** A batch's answer, and the longest Retry-After its refusals asked for (0: none). */
