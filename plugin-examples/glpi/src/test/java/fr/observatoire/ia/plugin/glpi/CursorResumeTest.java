@@ -6,6 +6,7 @@ import fr.observatoire.ia.model.Service;
 import fr.observatoire.ia.model.Severity;
 import fr.observatoire.ia.spi.PullBatch;
 import fr.observatoire.ia.spi.PullPlugin.PullProgress;
+import fr.observatoire.ia.testkit.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

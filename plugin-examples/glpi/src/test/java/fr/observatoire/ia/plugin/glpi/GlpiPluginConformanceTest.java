@@ -1,6 +1,7 @@
 package fr.observatoire.ia.plugin.glpi;
 
 import fr.observatoire.ia.spi.PullPlugin;
+import fr.observatoire.ia.testkit.MutableClock;
 import fr.observatoire.ia.testkit.conformance.HttpSourceFixture;
 import fr.observatoire.ia.testkit.conformance.InvalidSetting;
 import fr.observatoire.ia.testkit.conformance.PullPluginConformance;
