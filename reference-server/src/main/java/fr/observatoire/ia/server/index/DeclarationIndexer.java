@@ -16,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,10 +171,7 @@ public class DeclarationIndexer {
             }
             database.inTransaction(connection -> {
                 for (AcceptedDeclaration declaration : accepted) {
-                    for (IndexSink sink : sinks) {
-                        sink.index(connection, declaration);
-                    }
-                    repository.markIndexed(connection, declaration.id(), declaration.ingestNo(), Sql.now());
+                    writeFacts(connection, declaration);
                 }
                 return null;
             });
@@ -182,6 +181,14 @@ public class DeclarationIndexer {
             LOG.debugf(e, "a transaction of %d declarations to index failed; indexing them one by one", chunk.size());
             return false;
         }
+    }
+
+    /** Every sink's facts of one declaration, then its row in stats_indexed: committed together or not at all. */
+    private void writeFacts(Connection connection, AcceptedDeclaration declaration) throws SQLException {
+        for (IndexSink sink : sinks) {
+            sink.index(connection, declaration);
+        }
+        repository.markIndexed(connection, declaration.id(), declaration.ingestNo(), Sql.now());
     }
 
     private AcceptedDeclaration decode(IndexRepository.Pending pending) throws InvalidJsonException {
@@ -194,10 +201,7 @@ public class DeclarationIndexer {
         try {
             AcceptedDeclaration accepted = decode(pending);
             database.inTransaction(connection -> {
-                for (IndexSink sink : sinks) {
-                    sink.index(connection, accepted);
-                }
-                repository.markIndexed(connection, pending.id(), pending.ingestNo(), Sql.now());
+                writeFacts(connection, accepted);
                 return null;
             });
             failed.remove(pending.id());
