@@ -11,7 +11,8 @@
 # Environment: BENCH_PORT (18080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust
 # authentication on 127.0.0.1 assumed, or set PGPASSWORD), SKIP_BUILD=1 to reuse the last build,
 # DATABASES ("h2 postgresql"), BATCHES ("1 50": declarations per request, 1 = the single submission, more = the
-# batch endpoint; one run each). Default generator options: --collectivites 64 --threads 16 --duration 30 --warmup 10.
+# batch endpoint; one run each), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a JFR recording).
+# Default generator options: --collectivites 64 --threads 16 --duration 30 --warmup 10.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -61,7 +62,8 @@ start_server() {
   mkdir -p "$data"
   # The per-collectivité quota is off: each synthetic collectivité sends hundreds of declarations a minute here,
   # far beyond what a real one may (docs/problems.md, rate-limited); the quota's own check is a map lookup.
-  java -Dobservatoire.data-dir="$data" -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+  # shellcheck disable=SC2086 # SERVER_JAVA_OPTS is a list of options
+  java ${SERVER_JAVA_OPTS:-} -Dobservatoire.data-dir="$data" -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
        -Dobservatoire.admin.token="$TOKEN" -Dobservatoire.declaration.quota-burst=0 "$@" -jar "$SERVER_JAR" > "$data/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do

@@ -44,15 +44,17 @@ public class DeclarationLedger {
 
     private final LedgerBatch batches;
     private final Database database;
+    private final IngestionActivity activity;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private volatile boolean running;
     private Thread writer;
 
     @Inject
-    DeclarationLedger(LedgerBatch batches, Database database, LogConfig config) {
+    DeclarationLedger(LedgerBatch batches, Database database, IngestionActivity activity, LogConfig config) {
         this.batches = batches;
         this.database = database;
+        this.activity = activity;
         this.maxBatch = config.maxBatch();
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
     }
@@ -136,6 +138,7 @@ public class DeclarationLedger {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
+                activity.wrote();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

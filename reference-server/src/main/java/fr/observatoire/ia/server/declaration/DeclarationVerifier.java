@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
  * Checks what a declaration says about itself, in the order of docs/problems.md: the JWS (envelope,
  * type, algorithm, key, signature), its content, and that the key belongs to the declarant the signed
  * payload names. What depends on the observatory's state (duplicates, the key's state, the chain) is
- * decided later, under the log's lock ({@link DeclarationAdmission}). Runs on the request's thread:
+ * decided later, under the log's lock ({@link BatchAdmission}). Runs on the request's thread:
  * signature checks spread over every core.
  */
 @ApplicationScoped

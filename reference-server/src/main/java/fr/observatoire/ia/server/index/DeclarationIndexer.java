@@ -6,6 +6,7 @@ import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.db.DatabaseException;
 import fr.observatoire.ia.server.db.Sql;
+import fr.observatoire.ia.server.declaration.IngestionActivity;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads newly accepted declarations and hands them to the {@link IndexSink}s (statistics, public register),
- * without touching the declaration path: on a named background thread, and on demand before a statistics query
- * answers, so that a query sees every declaration accepted before it.
+ * without touching the declaration path: on a named background thread, which steps aside while declarations keep
+ * arriving ({@link Pacing}), and on demand before a statistics query answers, so that a query sees every
+ * declaration accepted before it.
  *
  * <p>The high-water mark is {@code declaration.ingest_no}, an identity column. Numbers are taken at insert and
  * transactions commit in any order, so a number may become visible after a higher one: the cursor only moves
@@ -47,6 +49,8 @@ public class DeclarationIndexer {
     private static final Logger LOG = Logger.getLogger(DeclarationIndexer.class);
     private static final String THREAD_NAME = "observatoire-indexer";
     private static final int PER_TRANSACTION = 100;
+    /** Ingestion counts as active if declarations were stored this recently. */
+    private static final Duration ACTIVE_WINDOW = Duration.ofSeconds(1);
 
     private final Database database;
     private final IndexRepository repository;
@@ -55,6 +59,8 @@ public class DeclarationIndexer {
     private final Duration interval;
     private final Duration grace;
     private final int batch;
+    private final Pacing pacing;
+    private final IngestionActivity ingestion;
     private final ReentrantLock lock = new ReentrantLock();
     /** Declarations whose indexing failed, logged once each; retried at every pass. */
     private final Set<UUID> failed = ConcurrentHashMap.newKeySet();
@@ -64,7 +70,9 @@ public class DeclarationIndexer {
     DeclarationIndexer(Database database, IndexRepository repository, UnitResolver units, Instance<IndexSink> sinks,
                        @ConfigProperty(name = "observatoire.index.interval", defaultValue = "PT10S") Duration interval,
                        @ConfigProperty(name = "observatoire.index.grace", defaultValue = "PT2M") Duration grace,
-                       @ConfigProperty(name = "observatoire.index.batch", defaultValue = "500") int batch) {
+                       @ConfigProperty(name = "observatoire.index.batch", defaultValue = "500") int batch,
+                       @ConfigProperty(name = "observatoire.index.busy-share", defaultValue = "0.1") double busyShare,
+                       IngestionActivity ingestion) {
         this.database = database;
         this.repository = repository;
         this.units = units;
@@ -72,6 +80,8 @@ public class DeclarationIndexer {
         this.interval = interval;
         this.grace = grace;
         this.batch = batch;
+        this.pacing = new Pacing(busyShare);
+        this.ingestion = ingestion;
     }
 
     void start(@Observes StartupEvent event) {
@@ -95,38 +105,71 @@ public class DeclarationIndexer {
         lock.lock();
         try {
             int indexed = 0;
-            boolean more = true;
-            while (more) {
-                long cursor = database.read(repository::cursor);
-                List<IndexRepository.Pending> pending = database.read(connection -> repository.after(connection, cursor, batch));
-                if (pending.isEmpty()) {
-                    break;
-                }
-                Set<UUID> done = database.read(connection -> repository.indexedAfter(connection, cursor));
-                Set<UUID> indexedNow = indexAll(pending.stream().filter(p -> !done.contains(p.id())).toList());
-                Instant holesBefore = Instant.now().minus(grace);
-                long through = cursor;
-                boolean contiguous = true;
-                for (IndexRepository.Pending p : pending) {
-                    boolean ok = done.contains(p.id()) || indexedNow.contains(p.id());
-                    if (ok && !done.contains(p.id())) {
-                        indexed++;
-                    }
-                    // A missing number is a transaction still committing, unless the row after it is older than the grace.
-                    boolean openGap = p.ingestNo() != through + 1 && p.receivedAt().isAfter(holesBefore);
-                    contiguous &= ok && !openGap;
-                    if (contiguous) {
-                        through = p.ingestNo();
-                    }
-                }
-                moveCursor(cursor, through);
-                // Past an open gap or a failure the cursor stays: the next pass starts there again.
-                more = contiguous && pending.size() == batch;
-            }
+            Step step;
+            do {
+                step = step(batch);
+                indexed += step.indexed();
+            } while (step.more());
             return indexed;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The background thread's pass: {@value #PER_TRANSACTION} declarations at a time, each step under the lock, with
+     * the {@link Pacing}'s pause between steps while declarations keep arriving (outside the lock: a statistics
+     * query's own catch-up does not wait for the pause).
+     */
+    private void pacedCatchUp() throws InterruptedException {
+        Step step;
+        do {
+            long start = System.nanoTime();
+            lock.lock();
+            try {
+                step = step(PER_TRANSACTION);
+            } finally {
+                lock.unlock();
+            }
+            Duration pause = pacing.pauseAfter(Duration.ofNanos(System.nanoTime() - start), ingestion.activeWithin(ACTIVE_WINDOW));
+            if (step.more() && !pause.isZero()) {
+                TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+            }
+        } while (step.more());
+    }
+
+    /** What one step did: how many declarations it indexed, and whether more may be waiting right after them. */
+    private record Step(int indexed, boolean more) {
+    }
+
+    /** Indexes up to {@code limit} declarations after the cursor and moves the cursor as far as it may. Under the lock. */
+    private Step step(int limit) {
+        long cursor = database.read(repository::cursor);
+        List<IndexRepository.Pending> pending = database.read(connection -> repository.after(connection, cursor, limit));
+        if (pending.isEmpty()) {
+            return new Step(0, false);
+        }
+        Set<UUID> done = database.read(connection -> repository.indexedAfter(connection, cursor));
+        Set<UUID> indexedNow = indexAll(pending.stream().filter(p -> !done.contains(p.id())).toList());
+        Instant holesBefore = Instant.now().minus(grace);
+        long through = cursor;
+        boolean contiguous = true;
+        int indexed = 0;
+        for (IndexRepository.Pending p : pending) {
+            boolean ok = done.contains(p.id()) || indexedNow.contains(p.id());
+            if (ok && !done.contains(p.id())) {
+                indexed++;
+            }
+            // A missing number is a transaction still committing, unless the row after it is older than the grace.
+            boolean openGap = p.ingestNo() != through + 1 && p.receivedAt().isAfter(holesBefore);
+            contiguous &= ok && !openGap;
+            if (contiguous) {
+                through = p.ingestNo();
+            }
+        }
+        moveCursor(cursor, through);
+        // Past an open gap or a failure the cursor stays: the next pass starts there again.
+        return new Step(indexed, contiguous && pending.size() == limit);
     }
 
     private void moveCursor(long from, long to) {
@@ -228,7 +271,9 @@ public class DeclarationIndexer {
 
     private void catchUpQuietly() {
         try {
-            catchUp();
+            pacedCatchUp();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The database may be down; the next pass or the next query tries again.
             LOG.debugf(e, "indexing pass failed");
