@@ -40,8 +40,8 @@ public class DeclarationRepository {
     /** Stores accepted declarations (one batch statement). */
     void insertAll(Connection connection, List<Admitted> admitted, Instant receivedAt) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO declaration (id, siren, kid, sequence, previous_hash,"
-                + " payload_hash, jws, payload, period_kind, period_start, period_end, issued_at, received_at, usage_count, activity_total)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " payload_hash, jws, period_kind, period_start, period_end, issued_at, received_at, usage_count, activity_total)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Admitted one : admitted) {
                 VerifiedDeclaration verified = one.verified();
                 Declaration declaration = verified.declaration();
@@ -52,14 +52,13 @@ public class DeclarationRepository {
                 insert.setString(5, declaration.previousHash());
                 insert.setString(6, verified.payloadHash());
                 insert.setString(7, verified.jws());
-                insert.setString(8, verified.payloadJson());
-                insert.setString(9, declaration.period().kind().name());
-                insert.setObject(10, declaration.period().start());
-                insert.setObject(11, declaration.period().end());
-                Sql.setInstant(insert, 12, declaration.issuedAt());
-                Sql.setInstant(insert, 13, receivedAt);
-                insert.setInt(14, declaration.inventory().usages().size());
-                insert.setLong(15, one.activityTotal());
+                insert.setString(8, declaration.period().kind().name());
+                insert.setObject(9, declaration.period().start());
+                insert.setObject(10, declaration.period().end());
+                Sql.setInstant(insert, 11, declaration.issuedAt());
+                Sql.setInstant(insert, 12, receivedAt);
+                insert.setInt(13, declaration.inventory().usages().size());
+                insert.setLong(14, one.activityTotal());
                 insert.addBatch();
             }
             insert.executeBatch();

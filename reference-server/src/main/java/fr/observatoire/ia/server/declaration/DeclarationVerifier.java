@@ -29,12 +29,12 @@ public class DeclarationVerifier {
     VerifiedDeclaration verify(String compactJws) {
         EnrolledKeySignatures.KeySigned signed = signatures.verify(compactJws, Jws.TYP_DECLARATION);
         byte[] payload = signed.jws().payload();
-        String payloadJson = JsonBodies.requireUtf8(payload);
+        JsonBodies.requireUtf8(payload);
         Declaration declaration = JsonBodies.readUtf8(payload, Declaration.class, ProblemType.INVALID_DECLARATION);
         if (!signed.signer().siren().equals(declaration.declarant().siren())) {
             throw new ApiProblem(ProblemType.KEY_DECLARANT_MISMATCH, "the key " + signed.signer().kid() + " is enrolled for SIREN "
                     + signed.signer().siren() + ", but the declaration is made for SIREN " + declaration.declarant().siren());
         }
-        return new VerifiedDeclaration(compactJws, payloadJson, Hashes.declarationHash(payload), declaration, signed.signer());
+        return new VerifiedDeclaration(compactJws, Hashes.declarationHash(payload), declaration, signed.signer());
     }
 }

@@ -6,11 +6,11 @@ import fr.observatoire.ia.server.enrolment.EnrolledKeySignatures;
 /**
  * A declaration whose signature, shape and signer all passed: what may be stored.
  *
- * @param jws         the compact JWS as received, kept so that anyone can verify it again later
- * @param payloadJson the payload exactly as signed (UTF-8)
+ * @param jws         the compact JWS as received, kept so that anyone can verify it again later (the payload is
+ *                    stored only there)
  * @param payloadHash {@code sha256:} hash of the payload bytes (the chain hash)
  * @param declaration the decoded payload
  * @param key         the enrolled key that signed it (its state is checked later, under the log's lock)
  */
-record VerifiedDeclaration(String jws, String payloadJson, String payloadHash, Declaration declaration, EnrolledKeySignatures.Signer key) {
+record VerifiedDeclaration(String jws, String payloadHash, Declaration declaration, EnrolledKeySignatures.Signer key) {
 }

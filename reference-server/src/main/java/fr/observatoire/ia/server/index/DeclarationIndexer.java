@@ -1,6 +1,7 @@
 package fr.observatoire.ia.server.index;
 
 import fr.observatoire.ia.model.Declaration;
+import fr.observatoire.ia.protocol.jose.JwsException;
 import fr.observatoire.ia.protocol.json.InvalidJsonException;
 import fr.observatoire.ia.protocol.json.ProtocolJson;
 import fr.observatoire.ia.server.db.Database;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -182,23 +182,24 @@ public class DeclarationIndexer {
     }
 
     /**
-     * Indexes {@code pending} {@value #PER_TRANSACTION} declarations per transaction: a commit per declaration was
-     * most of the indexer's cost in the database. A transaction that fails is redone one declaration at a time, so
-     * that one bad declaration holds back only itself.
+     * Indexes {@code pending} {@value #PER_TRANSACTION} declarations per transaction, which every sink writes as one
+     * set: a commit per declaration, then some fifty statements per declaration, were most of the indexer's cost. A
+     * transaction that fails is redone one declaration at a time, so that one bad declaration holds back only itself;
+     * one whose payload cannot be read is left out from the start.
      *
      * @return the ids indexed (or found indexed by another instance)
      */
     private Set<UUID> indexAll(List<IndexRepository.Pending> pending) {
         Set<UUID> indexed = new HashSet<>();
         for (int from = 0; from < pending.size(); from += PER_TRANSACTION) {
-            List<IndexRepository.Pending> chunk = pending.subList(from, Math.min(pending.size(), from + PER_TRANSACTION));
+            List<AcceptedDeclaration> chunk = decode(pending.subList(from, Math.min(pending.size(), from + PER_TRANSACTION)));
             if (chunk.size() > 1 && indexTogether(chunk)) {
-                chunk.forEach(p -> indexed.add(p.id()));
+                chunk.forEach(d -> indexed.add(d.id()));
                 continue;
             }
-            for (IndexRepository.Pending p : chunk) {
-                if (index(p)) {
-                    indexed.add(p.id());
+            for (AcceptedDeclaration declaration : chunk) {
+                if (index(declaration)) {
+                    indexed.add(declaration.id());
                 }
             }
         }
@@ -206,66 +207,67 @@ public class DeclarationIndexer {
     }
 
     /** One transaction for the chunk; false if anything failed (nothing of it is then kept). */
-    private boolean indexTogether(List<IndexRepository.Pending> chunk) {
+    private boolean indexTogether(List<AcceptedDeclaration> chunk) {
         try {
-            List<AcceptedDeclaration> accepted = new ArrayList<>(chunk.size());
-            for (IndexRepository.Pending p : chunk) {
-                accepted.add(decode(p));
-            }
             database.inTransaction(connection -> {
-                for (AcceptedDeclaration declaration : accepted) {
-                    writeFacts(connection, declaration);
-                }
+                writeFacts(connection, chunk);
                 return null;
             });
-            chunk.forEach(p -> failed.remove(p.id()));
+            chunk.forEach(d -> failed.remove(d.id()));
             return true;
-        } catch (InvalidJsonException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.debugf(e, "a transaction of %d declarations to index failed; indexing them one by one", chunk.size());
             return false;
         }
     }
 
-    /** Every sink's facts of one declaration, then its row in stats_indexed: committed together or not at all. */
-    private void writeFacts(Connection connection, AcceptedDeclaration declaration) throws SQLException {
+    /** Every sink's facts of the declarations, in ingest order, then their rows in stats_indexed: committed together or not at all. */
+    private void writeFacts(Connection connection, List<AcceptedDeclaration> declarations) throws SQLException {
         for (IndexSink sink : sinks) {
-            sink.index(connection, declaration);
+            sink.indexAll(connection, declarations);
         }
-        repository.markIndexed(connection, declaration.id(), declaration.ingestNo(), Sql.now());
+        repository.markIndexed(connection, declarations, Sql.now());
     }
 
-    private AcceptedDeclaration decode(IndexRepository.Pending pending) throws InvalidJsonException {
-        Declaration declaration = ProtocolJson.read(pending.payload().getBytes(StandardCharsets.UTF_8), Declaration.class);
-        return new AcceptedDeclaration(pending.id(), pending.ingestNo(), pending.payloadHash(), pending.receivedAt(), declaration,
-                units.unitOf(pending.declarant()));
+    /** The declarations whose payload can be read, each read once, in ingest order; the others are logged (once) and left out. */
+    private List<AcceptedDeclaration> decode(List<IndexRepository.Pending> pending) {
+        List<AcceptedDeclaration> accepted = new ArrayList<>(pending.size());
+        for (IndexRepository.Pending p : pending) {
+            try {
+                Declaration declaration = ProtocolJson.read(p.payload(), Declaration.class);
+                accepted.add(new AcceptedDeclaration(p.id(), p.ingestNo(), p.payloadHash(), p.receivedAt(), declaration,
+                        units.unitOf(p.declarant())));
+            } catch (JwsException | InvalidJsonException | RuntimeException e) {
+                logOnce(p.id(), p.ingestNo(), e);
+            }
+        }
+        return accepted;
     }
 
-    private boolean index(IndexRepository.Pending pending) {
+    private boolean index(AcceptedDeclaration declaration) {
         try {
-            AcceptedDeclaration accepted = decode(pending);
             database.inTransaction(connection -> {
-                writeFacts(connection, accepted);
+                writeFacts(connection, List.of(declaration));
                 return null;
             });
-            failed.remove(pending.id());
+            failed.remove(declaration.id());
             return true;
         } catch (DatabaseException e) {
             if (e.isUniqueViolation()) {
                 // Another server instance indexed it at the same time.
                 return true;
             }
-            logOnce(pending, e);
+            logOnce(declaration.id(), declaration.ingestNo(), e);
             return false;
-        } catch (InvalidJsonException | RuntimeException e) {
-            logOnce(pending, e);
+        } catch (RuntimeException e) {
+            logOnce(declaration.id(), declaration.ingestNo(), e);
             return false;
         }
     }
 
-    private void logOnce(IndexRepository.Pending pending, Exception e) {
-        if (failed.add(pending.id())) {
-            LOG.errorf(e, "cannot index declaration %s (ingest_no %d); statistics stop before it until it can be",
-                    pending.id(), pending.ingestNo());
+    private void logOnce(UUID id, long ingestNo, Exception e) {
+        if (failed.add(id)) {
+            LOG.errorf(e, "cannot index declaration %s (ingest_no %d); statistics stop before it until it can be", id, ingestNo);
         }
     }
 

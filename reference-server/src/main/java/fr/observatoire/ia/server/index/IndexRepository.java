@@ -1,6 +1,8 @@
 package fr.observatoire.ia.server.index;
 
 import fr.observatoire.ia.model.DeclarantKind;
+import fr.observatoire.ia.protocol.jose.Jws;
+import fr.observatoire.ia.protocol.jose.JwsException;
 import fr.observatoire.ia.server.collectivite.Collectivite;
 import fr.observatoire.ia.server.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +23,11 @@ import java.util.UUID;
 public class IndexRepository {
 
     /** A declaration after the cursor, with its declarant as registered. */
-    record Pending(UUID id, long ingestNo, Instant receivedAt, String payloadHash, String payload, Collectivite declarant) {
+    record Pending(UUID id, long ingestNo, Instant receivedAt, String payloadHash, String jws, Collectivite declarant) {
+        /** The signed payload: the JWS's second part (the only place it is stored). */
+        byte[] payload() throws JwsException {
+            return Jws.parse(jws).payload();
+        }
     }
 
     long cursor(Connection connection) throws SQLException {
@@ -43,7 +49,7 @@ public class IndexRepository {
 
     /** Up to {@code limit} declarations after {@code cursor}, in insertion order. */
     List<Pending> after(Connection connection, long cursor, int limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT d.id, d.ingest_no, d.received_at, d.payload_hash, d.payload,"
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.id, d.ingest_no, d.received_at, d.payload_hash, d.jws,"
                 + " c.siren, c.kind, c.name, c.insee_code, c.uai, c.population, c.departement, c.epci_siren, c.contact_email, c.registered_at"
                 + " FROM declaration d JOIN collectivite c ON c.siren = d.siren"
                 + " WHERE d.ingest_no > ? ORDER BY d.ingest_no LIMIT ?")) {
@@ -57,7 +63,7 @@ public class IndexRepository {
                             Sql.getLongOrNull(rows, "population"), rows.getString("departement"), rows.getString("epci_siren"),
                             rows.getString("contact_email"), Sql.getInstant(rows, "registered_at"));
                     pending.add(new Pending(rows.getObject("id", UUID.class), rows.getLong("ingest_no"),
-                            Sql.getInstant(rows, "received_at"), rows.getString("payload_hash"), rows.getString("payload"), declarant));
+                            Sql.getInstant(rows, "received_at"), rows.getString("payload_hash"), rows.getString("jws"), declarant));
                 }
                 return pending;
             }
@@ -78,13 +84,17 @@ public class IndexRepository {
         }
     }
 
-    void markIndexed(Connection connection, UUID id, long ingestNo, Instant now) throws SQLException {
+    /** Records {@code declarations} as indexed, in the transaction that wrote their facts: one batched insert. */
+    void markIndexed(Connection connection, List<AcceptedDeclaration> declarations, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO stats_indexed (declaration_id, ingest_no, indexed_at) VALUES (?, ?, ?)")) {
-            insert.setObject(1, id);
-            insert.setLong(2, ingestNo);
-            Sql.setInstant(insert, 3, now);
-            insert.executeUpdate();
+            for (AcceptedDeclaration declaration : declarations) {
+                insert.setObject(1, declaration.id());
+                insert.setLong(2, declaration.ingestNo());
+                Sql.setInstant(insert, 3, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 }

@@ -40,14 +40,13 @@ public final class JsonBodies {
         }
     }
 
-    /** JSON exchanged between systems is UTF-8 (RFC 8259 §8.1); we also store it as text. */
-    public static String requireUtf8(byte[] json) {
+    /** JSON exchanged between systems is UTF-8 (RFC 8259 §8.1). */
+    public static void requireUtf8(byte[] json) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(json))
-                    .toString();
+                    .decode(ByteBuffer.wrap(json));
         } catch (CharacterCodingException e) {
             throw new ApiProblem(ProblemType.MALFORMED_JSON, "the JSON document is not UTF-8");
         }

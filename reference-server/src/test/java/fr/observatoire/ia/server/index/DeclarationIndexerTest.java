@@ -1,6 +1,7 @@
 package fr.observatoire.ia.server.index;
 
 import fr.observatoire.ia.model.Declaration;
+import fr.observatoire.ia.protocol.jose.Base64Url;
 import fr.observatoire.ia.server.db.Database;
 import fr.observatoire.ia.server.support.ObservatoireClient;
 import fr.observatoire.ia.server.support.ObservatoireClient.Enrolled;
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -24,8 +26,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The indexer takes many declarations per transaction; one that cannot be indexed fails its transaction, which is
- * then redone declaration by declaration: the bad one holds back only itself.
+ * The indexer takes many declarations per transaction; one that cannot be indexed (here: its stored payload is not a
+ * declaration) holds back only itself, and is indexed once repaired.
  */
 @QuarkusTest
 @TestProfile(DeclarationIndexerTest.OwnDatabase.class)
@@ -47,31 +49,33 @@ class DeclarationIndexerTest {
     void a_declaration_that_cannot_be_indexed_holds_back_only_itself_and_is_indexed_once_repaired() {
         indexer.catchUp();
         List<UUID> ids = new ArrayList<>();
-        List<String> payloads = new ArrayList<>();
+        List<String> jwss = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Enrolled commune = ObservatoireClient.enrolledCommune("Commune indexée " + i);
             Declaration declaration = TestDeclarations.first(commune.declarant());
-            assertThat(ObservatoireClient.submit(TestDeclarations.signed(commune.key(), declaration)).statusCode()).isEqualTo(201);
+            String jws = TestDeclarations.signed(commune.key(), declaration);
+            assertThat(ObservatoireClient.submit(jws).statusCode()).isEqualTo(201);
             ids.add(declaration.id());
-            payloads.add(new String(TestDeclarations.payload(declaration), java.nio.charset.StandardCharsets.UTF_8));
+            jwss.add(jws);
         }
         UUID broken = ids.get(2);
-        setPayload(broken, "{\"not\":\"a declaration\"}");
+        String[] parts = jwss.get(2).split("\\.");
+        setJws(broken, parts[0] + "." + Base64Url.encode("{\"not\":\"a declaration\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[2]);
 
         assertThat(indexer.catchUp()).isEqualTo(4);
 
         assertThat(indexed()).containsExactlyInAnyOrderElementsOf(ids.stream().filter(id -> !id.equals(broken)).toList());
         assertThat(StoreSnapshot.count(database, "stats_presence")).as("the four indexed ones have their facts").isPositive();
 
-        setPayload(broken, payloads.get(2));
+        setJws(broken, jwss.get(2));
         assertThat(indexer.catchUp()).isEqualTo(1);
         assertThat(indexed()).containsExactlyInAnyOrderElementsOf(ids);
     }
 
-    private void setPayload(UUID id, String payload) {
+    private void setJws(UUID id, String jws) {
         database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE declaration SET payload = ? WHERE id = ?")) {
-                update.setString(1, payload);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE declaration SET jws = ? WHERE id = ?")) {
+                update.setString(1, jws);
                 update.setObject(2, id);
                 return update.executeUpdate();
             }

@@ -71,11 +71,10 @@ class LogRestartTest {
     }
 
     private void insertOutsideTheLog(Enrolled commune, Declaration declaration, String jws) {
-        String payload = new String(TestDeclarations.payload(declaration), StandardCharsets.UTF_8);
         database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO declaration (id, siren, kid, sequence, previous_hash,"
-                    + " payload_hash, jws, payload, period_kind, period_start, period_end, issued_at, received_at, usage_count, activity_total)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 142)")) {
+                    + " payload_hash, jws, period_kind, period_start, period_end, issued_at, received_at, usage_count, activity_total)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 142)")) {
                 insert.setObject(1, declaration.id());
                 insert.setString(2, commune.siren());
                 insert.setString(3, commune.key().kid());
@@ -83,12 +82,11 @@ class LogRestartTest {
                 insert.setString(5, declaration.previousHash());
                 insert.setString(6, Hashes.declarationHash(TestDeclarations.payload(declaration)));
                 insert.setString(7, jws);
-                insert.setString(8, payload);
-                insert.setString(9, declaration.period().kind().name());
-                insert.setObject(10, declaration.period().start());
-                insert.setObject(11, declaration.period().end());
-                Sql.setInstant(insert, 12, declaration.issuedAt());
-                Sql.setInstant(insert, 13, Sql.now());
+                insert.setString(8, declaration.period().kind().name());
+                insert.setObject(9, declaration.period().start());
+                insert.setObject(10, declaration.period().end());
+                Sql.setInstant(insert, 11, declaration.issuedAt());
+                Sql.setInstant(insert, 12, Sql.now());
                 insert.executeUpdate();
             }
             // The V2 migration sets every declarant's chain head from the stored declarations.

@@ -288,7 +288,7 @@ class StatsEnginePropertiesTest {
                     if (usageMatches(u, cell, m)) {
                         contribution += switch (m) {
                             case ADOPTION, USAGES -> 1;
-                            default -> StatsFacts.lowerBound(band(d, u.id()));
+                            default -> StockFacts.lowerBound(band(d, u.id()));
                         };
                     }
                 }

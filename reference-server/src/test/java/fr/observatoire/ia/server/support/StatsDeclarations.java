@@ -23,14 +23,17 @@ import fr.observatoire.ia.model.Period;
 import fr.observatoire.ia.model.Provenance;
 import fr.observatoire.ia.model.PublicationLevel;
 import fr.observatoire.ia.model.Purpose;
+import fr.observatoire.ia.model.ReportedIncident;
 import fr.observatoire.ia.model.Service;
 import fr.observatoire.ia.model.Severity;
 import fr.observatoire.ia.protocol.Ids;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Declarations with chosen usages, activity and incidents, built with the model records as the SDK builds them. */
 public final class StatsDeclarations {
@@ -74,8 +77,20 @@ public final class StatsDeclarations {
     public record IncidentSpec(IncidentCategory category, Severity severity, long count) {
     }
 
+    /** An incident reported individually during {@code period}, as a person at the collectivité approved it. */
+    public static ReportedIncident reported(IncidentCategory category, Severity severity, Period period) {
+        return new ReportedIncident(UUID.randomUUID(), null, category, severity, List.of(), period.start(), null,
+                "Incident " + category.name().toLowerCase() + " signalé", null, period.end().atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
     public static Declaration declaration(Declarant declarant, long sequence, String previousHash, Period period, Instant issuedAt,
                                           List<Usage> usages, List<IncidentSpec> incidents) {
+        return declaration(declarant, sequence, previousHash, period, issuedAt, usages, incidents, List.of());
+    }
+
+    /** A declaration whose incidents are also {@code reported} one by one. */
+    public static Declaration declaration(Declarant declarant, long sequence, String previousHash, Period period, Instant issuedAt,
+                                          List<Usage> usages, List<IncidentSpec> incidents, List<ReportedIncident> reported) {
         List<AiUsage> inventory = new ArrayList<>();
         List<ActivityCount> activity = new ArrayList<>();
         List<ActiveAgents> agents = new ArrayList<>();
@@ -91,7 +106,7 @@ public final class StatsDeclarations {
         List<IncidentCount> counts = incidents.stream().filter(i -> i.count() > 0)
                 .map(i -> new IncidentCount(i.category(), i.severity(), null, i.count())).toList();
         return new Declaration(Declaration.SCHEMA, Ids.uuidV7(issuedAt), sequence, previousHash, issuedAt, period, declarant,
-                new Inventory(1, inventory), activity, agents, new Incidents(counts, List.of()),
+                new Inventory(1, inventory), activity, agents, new Incidents(counts, reported),
                 new Provenance("observatoire-server-tests", "0.1.0", List.of(), List.of()));
     }
 }
