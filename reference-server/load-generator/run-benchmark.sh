@@ -11,7 +11,9 @@
 # Environment: BENCH_PORT (18080), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; trust
 # authentication on 127.0.0.1 assumed, or set PGPASSWORD), SKIP_BUILD=1 to reuse the last build,
 # DATABASES ("h2 postgresql"), BATCHES ("1 50": declarations per request, 1 = the single submission, more = the
-# batch endpoint; one run each), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a JFR recording).
+# batch endpoint; one run each), SERVER_JAVA_OPTS (extra JVM options of the server, e.g. a JFR recording),
+# INDEXING=1 (then, per database, one more run with the server's background indexer paused: 10 s of batched load,
+# then the time and CPU one statistics query takes to index everything stored).
 # Default generator options: --collectivites 64 --threads 16 --duration 30 --warmup 10.
 set -euo pipefail
 
@@ -83,35 +85,56 @@ stop_server() {
   SERVER_PID=""
 }
 
-# Runs the generator with the given batch size; it accounts the CPU of the server (by pid), of PostgreSQL and its
-# own over the measured window.
+# Runs the generator with the given batch size and any further options (they override the defaults); it accounts the
+# CPU of the server (by pid), of PostgreSQL and its own over the measured window.
 run_generator() {
+  local batch=$1; shift
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -jar "$GENERATOR_JAR" "http://127.0.0.1:$PORT" "$TOKEN" "${GENERATOR_ARGS[@]}" --batch "$1" --server-pid "$SERVER_PID"
+  java -jar "$GENERATOR_JAR" "http://127.0.0.1:$PORT" "$TOKEN" "${GENERATOR_ARGS[@]}" --batch "$batch" --server-pid "$SERVER_PID" "$@"
+}
+
+# The indexing cost: the background indexer paused (its interval far beyond the run), 10 s of batched load, then one
+# statistics query whose on-demand catch-up indexes everything stored.
+INDEXER_PAUSED=-Dobservatoire.index.interval=PT24H
+INDEXING_RUN=(--warmup 0 --duration 10 --measure-indexing 1)
+
+# start_on <database> <label> <title> [server options]: starts the server on a fresh store of that database.
+start_on() {
+  local database=$1 label=$2 title=$3; shift 3
+  case "$database" in
+    h2)
+      echo; echo "== H2 (embedded file database, fresh data directory), $title"
+      start_server "h2-$label" "$@"
+      ;;
+    postgresql)
+      PG_DATABASE="observatoire_bench_$$_$label"
+      echo; echo "== PostgreSQL $(psql -XAtc 'SHOW server_version' postgres) (fresh database $PG_DATABASE on $PGHOST:$PGPORT), $title"
+      createdb "$PG_DATABASE"
+      start_server "pg-$label" -Dquarkus.profile=pg -Dquarkus.datasource.pg.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DATABASE" \
+        -Dquarkus.datasource.pg.username="$PGUSER" -Dquarkus.datasource.pg.password="${PGPASSWORD:-}" "$@"
+      ;;
+    *) echo "unknown database '$database' (h2, postgresql)"; exit 2 ;;
+  esac
+}
+
+stop_on() {
+  stop_server
+  if [ -n "$PG_DATABASE" ]; then
+    dropdb "$PG_DATABASE"; PG_DATABASE=""
+  fi
 }
 
 # Each database and batch size on a fresh store: every run starts from an empty log.
 for database in $DATABASES; do
   for batch in $BATCHES; do
-  case "$database" in
-    h2)
-      echo; echo "== H2 (embedded file database, fresh data directory), $batch declaration(s) per request"
-      start_server "h2-$batch"
-      run_generator "$batch"
-      stop_server
-      ;;
-    postgresql)
-      PG_DATABASE="observatoire_bench_$$_$batch"
-      echo; echo "== PostgreSQL $(psql -XAtc 'SHOW server_version' postgres) (fresh database $PG_DATABASE on $PGHOST:$PGPORT)," \
-        "$batch declaration(s) per request"
-      createdb "$PG_DATABASE"
-      start_server "pg-$batch" -Dquarkus.profile=pg -Dquarkus.datasource.pg.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$PG_DATABASE" \
-        -Dquarkus.datasource.pg.username="$PGUSER" -Dquarkus.datasource.pg.password="${PGPASSWORD:-}"
-      run_generator "$batch"
-      stop_server
-      dropdb "$PG_DATABASE"; PG_DATABASE=""
-      ;;
-    *) echo "unknown database '$database' (h2, postgresql)"; exit 2 ;;
-  esac
+    start_on "$database" "$batch" "$batch declaration(s) per request"
+    run_generator "$batch"
+    stop_on
   done
+  if [ "${INDEXING:-0}" = "1" ]; then
+    start_on "$database" indexing "indexing cost: 10 s of 50 declarations per request, background indexer paused, then one catch-up" \
+      "$INDEXER_PAUSED"
+    run_generator 50 "${INDEXING_RUN[@]}"
+    stop_on
+  fi
 done

@@ -74,6 +74,33 @@ public final class LoadGenerator {
             Results merged = Results.merge(results);
             print(merged, seconds, raw, lastCompletion < end - 1_000_000_000L);
             printCpu(spent, merged.accepted(), raw);
+            if (options.measureIndexing()) {
+                int stored = 0;
+                for (Sender sender : senders) {
+                    stored += sender.stored;
+                }
+                measureIndexing(api, cpu, stored);
+            }
+        }
+
+        /**
+         * Times the catch-up one statistics query runs on a server whose background indexer was paused during the load: how
+         * long indexing every declaration stored takes, and the CPU it costs per declaration.
+         */
+        private static void measureIndexing(ObservatoryApi api, CpuAccount cpu, int stored) throws Exception {
+            System.out.printf(Locale.ROOT, "indexing the %d declarations stored (one statistics query runs the catch-up)...%n", stored);
+            Map<String, Duration> before = cpu.snapshot();
+            long start = System.nanoTime();
+            api.registryUsages();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Duration> spent = CpuAccount.between(before, cpu.snapshot());
+            System.out.printf(Locale.ROOT, "indexed                  %d in %.1f s, %.0f/s%n", stored, seconds, stored / seconds);
+            System.out.println("CPU per indexed declaration:");
+            for (String group : List.of(CpuAccount.SERVER, CpuAccount.POSTGRESQL)) {
+                if (spent.containsKey(group)) {
+                    System.out.printf(Locale.ROOT, "  %-22s %6.0f us%n", group, spent.get(group).toNanos() / 1e3 / stored);
+                }
+            }
         }
 
         /** Takes a CPU snapshot at {@code nanoTime} on a thread of its own, off the senders. */
@@ -229,6 +256,8 @@ public final class LoadGenerator {
         private final long measureFrom;
         private final long end;
         private volatile long lastCompletion;
+        /** Declarations accepted at any time, warm-up included: what the server stored. */
+        private int stored;
 
         Sender(ObservatoryApi api, List<String> declarations, int batch, long measureFrom, long end) {
             this.api = api;
@@ -250,6 +279,11 @@ public final class LoadGenerator {
                 List<String> chunk = declarations.subList(from, Math.min(declarations.size(), from + batch));
                 int[] statuses = batch == 1 ? new int[] {api.submit(chunk.get(0))} : api.submitBatch(chunk);
                 long done = System.nanoTime();
+                for (int status : statuses) {
+                    if (status == 201) {
+                        stored++;
+                    }
+                }
                 if (sent >= measureFrom && done <= end) {
                     for (int status : statuses) {
                         if (status == 201) {

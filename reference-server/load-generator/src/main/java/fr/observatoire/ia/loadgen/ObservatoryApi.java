@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The three calls the benchmark makes, over the JDK's HTTP client (HTTP/1.1, kept-alive connections). */
+/** The calls the benchmark makes, over the JDK's HTTP client (HTTP/1.1, kept-alive connections). */
 final class ObservatoryApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(30);
 
     private final URI server;
     private final String adminToken;
@@ -125,6 +126,13 @@ final class ObservatoryApi {
                 throw new IOException("the batch answer holds " + (item + 1) + " results for " + statuses.length + " declarations");
             }
         }
+    }
+
+    /** The public register, whose query first indexes every declaration stored: it answers once indexing has caught up. */
+    void registryUsages() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/registry/usages")).timeout(CATCH_UP_TIMEOUT)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        require(response, 200, "the register query");
     }
 
     private HttpRequest.Builder jose(String path, String body) {

@@ -10,15 +10,18 @@ import java.util.Optional;
 
 /**
  * The command line: {@code <server URL> <admin token> [--collectivites N] [--threads T] [--duration D]
- * [--warmup W] [--max-declarations M] [--batch B] [--server-pid P]}. With {@code --batch} above 1, each request carries B declarations
- * ({@code POST /api/v1/declarations/batch}). With {@code --server-pid}, the server's
- * CPU time is accounted next to PostgreSQL's and the generator's own. The load is bounded in count and in time, and only ever sent to
+ * [--warmup W] [--max-declarations M] [--batch B] [--server-pid P] [--measure-indexing 1]}. With {@code --batch} above 1, each
+ * request carries B declarations ({@code POST /api/v1/declarations/batch}). With {@code --server-pid}, the server's
+ * CPU time is accounted next to PostgreSQL's and the generator's own. With {@code --measure-indexing 1}, once the load has
+ * ended, one statistics query makes the server index every declaration stored (start the server with its background indexer
+ * paused) and its time and CPU are reported. The load is bounded in count and in time, and only ever sent to
  * this machine: a load generator must not be a flooding tool.
  */
 record Options(URI server, String adminToken, int collectivites, int threads, Duration duration, Duration warmup, int maxDeclarations,
-              int batch, Optional<Long> serverPid) {
+              int batch, Optional<Long> serverPid, boolean measureIndexing) {
     static final String USAGE = "usage: java -jar observatoire-load-generator.jar <server URL on loopback> <admin token>"
-            + " [--collectivites 64] [--threads 16] [--duration 30] [--warmup 10] [--max-declarations 200000] [--batch 1] [--server-pid PID]";
+            + " [--collectivites 64] [--threads 16] [--duration 30] [--warmup 10] [--max-declarations 200000] [--batch 1] [--server-pid PID]"
+            + " [--measure-indexing 0]";
     private static final int MAX_DECLARATIONS_CAP = 1_000_000;
     private static final long MAX_SECONDS = 600;
 
@@ -39,9 +42,10 @@ record Options(URI server, String adminToken, int collectivites, int threads, Du
                 Duration.ofSeconds(number(flags, "--warmup", 10, 0, MAX_SECONDS)),
                 number(flags, "--max-declarations", 200_000, 1, MAX_DECLARATIONS_CAP),
                 number(flags, "--batch", 1, 1, 500),
-                flags.containsKey("--server-pid") ? Optional.of((long) number(flags, "--server-pid", 0, 1, Integer.MAX_VALUE)) : Optional.empty());
+                flags.containsKey("--server-pid") ? Optional.of((long) number(flags, "--server-pid", 0, 1, Integer.MAX_VALUE)) : Optional.empty(),
+                number(flags, "--measure-indexing", 0, 0, 1) == 1);
         flags.keySet().removeAll(java.util.Set.of("--collectivites", "--threads", "--duration", "--warmup", "--max-declarations", "--batch",
-                "--server-pid"));
+                "--server-pid", "--measure-indexing"));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + flags.keySet() + "\n" + USAGE);
         }
