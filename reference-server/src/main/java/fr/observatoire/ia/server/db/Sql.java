@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 
 /**
  * The JDBC conversions both drivers agree on: instants travel as UTC {@link OffsetDateTime} (neither
@@ -37,6 +38,15 @@ public final class Sql {
             throw new IllegalArgumentException("an IN list needs at least one value");
         }
         return "?" + ", ?".repeat(count - 1);
+    }
+
+    /** Binds {@code values} as strings from parameter {@code first} on; returns the next parameter's index. */
+    public static int bindStrings(PreparedStatement statement, int first, Collection<String> values) throws SQLException {
+        int next = first;
+        for (String value : values) {
+            statement.setString(next++, value);
+        }
+        return next;
     }
 
     public static Long getLongOrNull(ResultSet rows, String column) throws SQLException {

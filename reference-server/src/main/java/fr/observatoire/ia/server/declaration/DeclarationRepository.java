@@ -109,10 +109,7 @@ public class DeclarationRepository {
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT siren, last_sequence, last_hash, last_id, last_received_at"
                 + " FROM declarant_chain WHERE siren IN (" + Sql.placeholders(sirens.size()) + ")")) {
-            int index = 1;
-            for (String siren : sirens) {
-                select.setString(index++, siren);
-            }
+            Sql.bindStrings(select, 1, sirens);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String siren = rows.getString("siren");

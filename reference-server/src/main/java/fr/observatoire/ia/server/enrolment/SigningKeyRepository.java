@@ -57,10 +57,7 @@ public class SigningKeyRepository {
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT kid, state, retired_at, replaced_by, revoked_at, revoked_by,"
                 + " revocation_reason FROM signing_key WHERE kid IN (" + Sql.placeholders(kids.size()) + ")")) {
-            int index = 1;
-            for (String kid : kids) {
-                select.setString(index++, kid);
-            }
+            Sql.bindStrings(select, 1, kids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String kid = rows.getString("kid");

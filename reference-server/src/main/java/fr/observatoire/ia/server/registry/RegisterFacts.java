@@ -58,10 +58,7 @@ public class RegisterFacts implements IndexSink {
     private static Map<String, Recency> storedSources(Connection connection, Collection<String> sirens) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT siren, period_start, sequence FROM register_source"
                 + " WHERE siren IN (" + Sql.placeholders(sirens.size()) + ")")) {
-            int next = 1;
-            for (String siren : sirens) {
-                select.setString(next++, siren);
-            }
+            Sql.bindStrings(select, 1, sirens);
             try (ResultSet rows = select.executeQuery()) {
                 Map<String, Recency> stored = new HashMap<>();
                 while (rows.next()) {

@@ -41,10 +41,7 @@ public class RegisterRepository {
         }
         sql.append(" ORDER BY c.name, u.siren, u.name, u.usage_id LIMIT ? OFFSET ?");
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            int index = 1;
-            for (String parameter : parameters) {
-                select.setString(index++, parameter);
-            }
+            int index = Sql.bindStrings(select, 1, parameters);
             select.setInt(index++, limit);
             select.setInt(index, offset);
             try (ResultSet rows = select.executeQuery()) {

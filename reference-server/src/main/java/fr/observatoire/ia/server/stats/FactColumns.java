@@ -1,6 +1,7 @@
 package fr.observatoire.ia.server.stats;
 
 import fr.observatoire.ia.model.AiUsage;
+import fr.observatoire.ia.server.db.Sql;
 import fr.observatoire.ia.server.index.Unit;
 
 import java.sql.PreparedStatement;
@@ -40,15 +41,7 @@ final class FactColumns {
     /** The {@link #UNIT_COLUMNS}. */
     static int bindUnit(PreparedStatement statement, int first, Unit unit) throws SQLException {
         // Arrays.asList: a unit may lack any of its coordinates but its kind.
-        return bindStrings(statement, first, Arrays.asList(unit.departement(), unit.epci(), unit.commune(),
+        return Sql.bindStrings(statement, first, Arrays.asList(unit.departement(), unit.epci(), unit.commune(),
                 unit.stratum() == null ? null : unit.stratum().name(), unit.kind().name()));
-    }
-
-    static int bindStrings(PreparedStatement statement, int first, List<String> values) throws SQLException {
-        int next = first;
-        for (String value : values) {
-            statement.setString(next++, value);
-        }
-        return next;
     }
 }

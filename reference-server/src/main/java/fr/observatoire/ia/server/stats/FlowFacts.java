@@ -43,7 +43,7 @@ final class FlowFacts {
     private record RowKey(TimeGrain grain, LocalDate bucket, String siren, List<String> values) {
         int bind(PreparedStatement statement, int first) throws SQLException {
             int next = FactColumns.bindBucket(statement, first, grain, bucket, siren);
-            return FactColumns.bindStrings(statement, next, values);
+            return Sql.bindStrings(statement, next, values);
         }
     }
 

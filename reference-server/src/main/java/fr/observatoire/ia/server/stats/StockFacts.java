@@ -107,7 +107,7 @@ final class StockFacts {
                 for (LocalDate bucket : buckets) {
                     select.setObject(next++, bucket);
                 }
-                FactColumns.bindStrings(select, next, sirens);
+                Sql.bindStrings(select, next, sirens);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         BucketKey key = new BucketKey(grain, rows.getObject(1, LocalDate.class), rows.getString(2));
@@ -180,7 +180,7 @@ final class StockFacts {
                     int next = key.bind(usages, 1);
                     usages.setString(next++, usage.id());
                     next = FactColumns.bindUnit(usages, next, unit);
-                    next = FactColumns.bindStrings(usages, next, FactColumns.usageValues(usage));
+                    next = Sql.bindStrings(usages, next, FactColumns.usageValues(usage));
                     usages.setInt(next, lowerBound(bands.get(usage.id())));
                     usages.addBatch();
                     for (String obstacle : usage.obstacles().stream().map(Enum::name).distinct().toList()) {
